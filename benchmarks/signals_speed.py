@@ -1,0 +1,53 @@
+"""Signal-extraction speed on the MCE training articles, beside a bare regex tokenisation pass.
+
+Usage: python benchmarks/signals_speed.py [PATH_TO_MCE_TRAIN_JSONL] [--repeat N]
+Prints articles/s for both passes over the same texts in the same run, and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import regex
+
+from scorer import analyze
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared/datasets/mce_watch_2013/train.jsonl"
+WORD = regex.compile(r"\w+")
+
+
+def load(path: Path) -> list[tuple[str, str]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [(r["title"] or "", r["text"] or "") for r in rows if (r["title"] or r["text"])]
+
+
+def best_rate(articles: list[tuple[str, str]], work, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for title, body in articles:
+            work(title, body)
+        best = min(best, time.perf_counter() - start)
+    return len(articles) / best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    articles = load(args.path)
+    analyze(*articles[0])  # load the lexicons outside the timing
+    tokenise = best_rate(articles, lambda t, b: (WORD.findall(t), WORD.findall(b)), args.repeat)
+    signals = best_rate(articles, analyze, args.repeat)
+    print(f"articles: {len(articles)}")
+    print(f"bare regex tokenisation: {tokenise:,.0f} articles/s")
+    print(f"full signal extraction:  {signals:,.0f} articles/s")
+    print(f"slowdown vs tokenisation: {tokenise / signals:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,606 @@
+"""Find attributions, the shared unit of the sourcing signals (SIGNALS.md, attribution).
+
+An attribution is a place where the text says who a piece of information comes from. This
+module finds them with rules over the tokens of each field's matching form:
+
+- a reporting verb followed by its subject noun phrase ("قال الوزير", "كشفت مصادر مطلعة");
+  a verb with no explicit subject ("وبيّن أن") is an *implicit* attribution;
+- a relay: "نقل موقع X عن مصدر Y" (Y is one hop further away);
+- a prepositional source: "بحسب المصدر", "وفقاً للمصدر", "منسوب إلى";
+- an anonymous noun phrase before its verb ("العديد من الصحف نشرت");
+- a headline by colon ("مصدر رئاسي: ...") or a short headline "SOURCE يؤكد ...";
+- an implicit attribution whose subject heads the sentence ("أشاد الوكيل ... مطالباً بـ");
+- an outlet the source spoke to ("قال ... لرويترز", "في مداخلة عبر فضائية X");
+- credits: an agency dateline ("القاهرة - أ ش أ"), "متابعات"/"وكالات", a closing outlet line.
+
+Each attribution records its source mention (if explicit), whether it is named or anonymous,
+and its relay depth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from scorer.fields import Field, Token
+from scorer.lexicon import pattern, term_set, terms
+
+SourceKind = Literal["named", "anonymous", "implicit", "credit"]
+
+_SENTENCE_END = frozenset({".", "!", "?", "\n", "…", ";"})
+_NP_BREAK = frozenset({",", ".", ":", "?", "!", ";", "(", ")", "[", "]", "-", "–", "—", "…", "\n"})
+_CLAUSE_MARKERS = frozenset(
+    {"ان", "بان", "انه", "انها", "انهم", "انهما", "بانه", "بانها", "وان", ":", '"'}
+)
+_TO = frozenset({"الي", "الى"})
+_INTERVIEW_NOUNS = frozenset(
+    {"مداخله", "حوار", "حديث", "لقاء", "مقابله", "تصريحات", "تصريح", "حديثه", "تصريحاته", "حواره"}
+)
+_PRIVATE_TO_PUBLISHER = frozenset({"خاص", "خاصه"})
+_RELAY_VERBS = frozenset({"نقل", "نقلت", "نقلوا", "روي", "روت", "تناقلت", "نشرت", "نشر"})
+_DETERMINERS = frozenset({"ذات", "نفس"})
+# A "verb" after one of these is a verbal noun ("بعد وصف", "من نقل"); after a relative pronoun
+# its subject is the antecedent, so the noun phrase after it is its object.
+_NOT_A_CLAUSE_VERB = frozenset(
+    {"بعد", "قبل", "من", "عن", "في", "علي", "الي", "مع", "حول", "خلال", "اثر", "عقب", "رغم",
+     "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
+)  # fmt: skip
+_OBJECT_SUFFIXES = ("ها", "هم", "هما", "نا", "كم")
+_PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "انا", "نحن", "انت"})
+_HEADLINE_LABELS = frozenset(
+    {
+        "بالفيديو", "فيديو", "بالصور", "صور", "عاجل", "خاص", "شاهد", "حوار", "تقرير", "ختاما",
+        "اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "ملاحظه", "تنويه", "المصدر",
+        "كلمات", "قصه", "انفوجراف", "تحليل", "راي", "بالارقام", "متابعات", "مقال", "تحقيق",
+        "السوال", "الجواب", "س", "ج", "المطلوب", "الهدف", "النتيجه", "الخلاصه", "ملخص",
+    }
+)  # fmt: skip
+_BYLINE_CREDITS = frozenset({"متابعات", "وكالات"})
+_NP_MAX_TOKENS = 10
+_WEAK_VERB_WINDOW = 10
+_HEADLINE_MAX_WORDS = 15
+_SVO_MAX_SUBJECT = 4
+_CREDIT_LINES = 3
+_CLOSING_CREDIT_MAX_WORDS = 3
+_CREDIT_LINE_MAX_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution: its trigger, its source mention (empty when implicit) and its depth."""
+
+    field: Field
+    kind: SourceKind
+    trigger: tuple[int, int]
+    mention: tuple[int, int] | None
+    depth: int
+    via: str
+
+
+def _strip_conjunction(word: str, vocabulary: frozenset[str]) -> str | None:
+    if word in vocabulary:
+        return word
+    if len(word) > 2 and word[0] in "وف" and word[1:] in vocabulary:
+        return word[1:]
+    return None
+
+
+def _bare(word: str) -> str:
+    """A source word without its clitics: "للمصدر" -> "مصدر", "والمسؤول" -> "مسؤول"."""
+    for prefix in ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
+
+
+def _is_word(token: Token) -> bool:
+    return token.text[0].isalpha()
+
+
+class _FieldParser:
+    """Attribution rules over the tokens of one field."""
+
+    def __init__(self, field: Field, known_names: set[str]) -> None:
+        self.field = field
+        self.tokens: Sequence[Token] = field.tokens
+        self.known_names = known_names
+        self.strong = term_set("reporting_verbs")
+        self.weak = term_set("reporting_verbs_weak")
+        self.participles = term_set("reporting_participles")
+        self.stopwords = term_set("np_stopwords")
+        self.titles = term_set("titles")
+        self.outlets = term_set("outlet_nouns")
+        self.agencies = term_set("agencies")
+        self.anonymous = term_set("anonymous_heads")
+        self.found: list[Attribution] = []
+        self.mentions: set[tuple[int, int]] = set()
+        self.sentence_of = self._sentence_index()
+        self.index_at = {token.start: k for k, token in enumerate(self.tokens)}
+
+    # ----------------------------------------------------------------- helpers
+    def _sentence_index(self) -> list[int]:
+        index, sentence = [], 0
+        for token in self.tokens:
+            index.append(sentence)
+            if token.text in _SENTENCE_END:
+                sentence += 1
+        return index
+
+    def text(self, i: int) -> str:
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def verb(self, i: int) -> tuple[str, bool] | None:
+        """``(form, needs_content)`` when token i is a reporting verb."""
+        word = self.text(i)
+        if (form := _strip_conjunction(word, self.strong)) is not None:
+            return form, False
+        if (form := _strip_conjunction(word, self.weak)) is not None:
+            return form, True
+        return None
+
+    def is_participle(self, i: int) -> bool:
+        return _strip_conjunction(self.text(i), self.participles) is not None
+
+    def is_agency_at(self, i: int) -> int:
+        """Length in tokens of an agency name starting at token i (0 when none)."""
+        for agency in sorted(self.agencies, key=len, reverse=True):
+            words = agency.split()
+            candidate = [self.text(i + k) for k in range(len(words))]
+            if candidate and _bare(candidate[0]) in (words[0], _bare(words[0])):
+                candidate[0] = words[0]
+            if candidate == words:
+                return len(words)
+        return 0
+
+    def is_outlet_word(self, word: str) -> bool:
+        return word in self.outlets or _bare(word) in self.outlets
+
+    def quoted_name_end(self, i: int) -> int | None:
+        """If token i opens a short quoted name ('"باسنيوز"'), the index after its closing mark."""
+        if self.text(i) != '"':
+            return None
+        for j in range(i + 1, min(i + 6, len(self.tokens))):
+            if self.text(j) == '"':
+                return j + 1 if j > i + 1 else None
+            if not _is_word(self.tokens[j]):
+                return None
+        return None
+
+    def in_quote(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self.field.quotes)
+
+    def classify(self, first: int, last: int) -> SourceKind:
+        """Named or anonymous source for the noun phrase tokens[first:last]."""
+        words = [self.text(k) for k in range(first, last) if _is_word(self.tokens[k])]
+        while words and words[0] in _DETERMINERS:
+            words = words[1:]
+        if not words:
+            return "implicit"
+        if words[0] in _PRONOUNS or words[0].endswith(_OBJECT_SUFFIXES):
+            return "implicit"  # a pronoun, or an object such as "انسحابها", "شاعرنا"
+        head = words[0]
+        for size in (3, 2, 1):
+            phrase = words[:size]
+            if len(phrase) < size:
+                continue
+            for candidate in (head, _bare(head), head.removeprefix("ال")):
+                if " ".join([candidate, *phrase[1:]]) in self.anonymous:
+                    return "anonymous"
+        return "named"
+
+    def parse_np(self, start: int) -> int:
+        """End index (exclusive) of the source noun phrase that starts at ``start``."""
+        i, count = start, 0
+        while i < len(self.tokens) and count < _NP_MAX_TOKENS:
+            word = self.text(i)
+            quoted_end = self.quoted_name_end(i)
+            if quoted_end is not None:
+                if self.text(quoted_end) in _SENTENCE_END or quoted_end >= len(self.tokens):
+                    break  # '«محمد حسني»' closing a sentence is what was said, not who said it
+                i = quoted_end
+                count += 1
+                continue
+            if word in _NP_BREAK or word == '"' or not _is_word(self.tokens[i]):
+                break
+            if word in self.stopwords or self.verb(i) or self.is_participle(i):
+                break
+            if i > start and word.startswith("ل") and self.is_recipient(i):
+                break
+            if i > start and self.is_second_person(i):
+                break
+            i += 1
+            count += 1
+        return i
+
+    def is_recipient(self, i: int) -> bool:
+        """Token i is "ل" + an outlet or agency ("لرويترز", "لقناة")."""
+        word = self.text(i)
+        rest = word[1:]
+        return (
+            self.is_outlet_word(rest)
+            or self.is_outlet_word("ا" + rest)
+            or rest in self.agencies
+            or self.is_agency_at_word(rest)
+        )
+
+    def is_agency_at_word(self, word: str) -> bool:
+        return any(agency.split()[0] == word and " " not in agency for agency in self.agencies)
+
+    def record(
+        self, kind: SourceKind, trigger: int, first: int, last: int, depth: int, via: str
+    ) -> None:
+        tokens = self.tokens
+        mention = (tokens[first].start, tokens[last - 1].end) if last > first else None
+        if mention is not None and self.is_second_person(first):
+            mention = (mention[0] + 1, mention[1])  # "والقنصل ..." without its conjunction
+        if mention is not None:
+            if mention in self.mentions:
+                return
+            self.mentions.add(mention)
+            words = [self.text(k) for k in range(first, last) if _is_word(tokens[k])]
+            if kind == "named" and words and (len(words) <= 2 or words[0] in self.titles):
+                self.known_names.add(_bare(words[-1]))
+        trigger_span = (tokens[trigger].start, tokens[trigger].end)
+        if self.in_quote(trigger_span[0]):
+            depth += 1
+        self.found.append(Attribution(self.field, kind, trigger_span, mention, depth, via))
+
+    def has_content(self, verb: str, after: int) -> bool:
+        window = 1 if verb in ("بين", "بينت") else _WEAK_VERB_WINDOW
+        sentence = self.sentence_of[after - 1] if after > 0 else 0
+        for k in range(after, min(after + window + 1, len(self.tokens))):
+            word = self.text(k)
+            if self.sentence_of[k] != sentence and word not in _SENTENCE_END:
+                return False
+            if word in _CLAUSE_MARKERS or (self.is_participle(k) and word.startswith("قا")):
+                return True
+            if word in _TO and self.text(k + 1) in _CLAUSE_MARKERS:
+                return True
+            if word == "عن" and k == after and verb not in ("بين", "بينت"):
+                return True
+            if verb.startswith(("وصف", "يصف", "تصف")) and word.startswith("ب"):
+                return True
+            if word in _SENTENCE_END:
+                return False
+        return False
+
+    # ----------------------------------------------------------------- rules
+    def verbs(self) -> None:
+        for i in range(len(self.tokens)):
+            if self.is_participle(i):
+                self.record("implicit", i, i, i, 1, "participle")
+                continue
+            found = self.verb(i)
+            if found is None:
+                continue
+            form, needs_content = found
+            if self.text(i - 1) in _NOT_A_CLAUSE_VERB:
+                continue
+            end = self.parse_np(i + 1)
+            if needs_content and not self.has_content(form, end):
+                continue
+            kind = "implicit" if self.subject_before_verb(i) else self.classify(i + 1, end)
+            if kind == "implicit":
+                self.record("implicit", i, i, i, 1, "verb")
+                continue
+            depth = 1 + self.relay_hops(i, end)
+            self.record(kind, i, i + 1, end, depth, "verb")
+            while self.is_second_person(end):  # "السفير ... والقنصل ..." counts twice
+                start, end = end, self.parse_np(end + 1)
+                self.record(self.classify(start, end), i, start, end, depth, "verb")
+            self.outlet_after(i, end)
+            if form in _RELAY_VERBS and self.text(end) == "عن":
+                relayed_end = self.parse_np(end + 1)
+                relayed_kind = self.classify(end + 1, relayed_end)
+                if relayed_kind != "implicit":
+                    self.record(relayed_kind, i, end + 1, relayed_end, depth + 1, "relay")
+
+    def is_second_person(self, k: int) -> bool:
+        word = self.text(k)
+        return (
+            len(word) > 3
+            and word[0] == "و"
+            and word[1:].startswith("ال")
+            and (word[1:] in self.titles)
+        )
+
+    def is_imperfect(self, word: str) -> bool:
+        """ "يقول"/"تقول" are imperfect; "تابع", "تحدث" (no "يابع", "يحدث" listed) are not."""
+        if word.startswith("ي"):
+            return True
+        vocabulary = self.strong | self.weak
+        return word.startswith("ت") and "ي" + word[1:] in vocabulary
+
+    def subject_before_verb(self, i: int) -> bool:
+        """An imperfect verb right after a noun in mid-sentence ("دعوى قضائية تطالب مرسي"):
+        its subject came first, and what follows is its object."""
+        word, previous = self.text(i), self.text(i - 1)
+        return (
+            self.is_imperfect(word)
+            and i > 0
+            and previous not in ("و", "ف")
+            and _is_word(self.tokens[i - 1])
+            and previous not in self.stopwords
+            and previous not in ("حيث", "كما", "فيما", "اذ", "بينما", "ما")
+        )
+
+    def relay_hops(self, i: int, end: int) -> int:
+        """1 when an outlet relays this source (recipient or interview), or an earlier relay
+        verb of the same sentence chains to it."""
+        if self.recipient_at(end) is not None or self.interview_outlet(end) is not None:
+            return 1
+        sentence = self.sentence_of[i]
+        for earlier in self.found:
+            if earlier.via in ("verb", "svo") and earlier.field is self.field:
+                k = self._token_at(earlier.trigger[0])
+                if (
+                    k is not None
+                    and self.sentence_of[k] == sentence
+                    and _strip_conjunction(self.text(k), _RELAY_VERBS)
+                ):
+                    return 1
+        return 0
+
+    def _token_at(self, position: int) -> int | None:
+        return self.index_at.get(position)
+
+    def recipient_at(self, k: int) -> tuple[int, int] | None:
+        """An outlet or agency the source spoke to at token k ("لرويترز", "لقناة X")."""
+        word = self.text(k)
+        if not word.startswith("ل") or len(word) < 3:
+            return None
+        rest = word[1:]
+        if rest in self.agencies or self.is_agency_at_word(rest):
+            return k, k + 1
+        if self.is_outlet_word(rest) or self.is_outlet_word("ا" + rest):
+            return k, self.outlet_name_end(k + 1)
+        return None
+
+    def outlet_name_end(self, k: int) -> int:
+        quoted_end = self.quoted_name_end(k)
+        if quoted_end is not None:
+            return quoted_end
+        end = k
+        while end < min(k + 2, len(self.tokens)) and _is_word(self.tokens[end]):
+            if self.text(end) in self.stopwords:
+                break
+            end += 1
+        return end
+
+    def interview_outlet(self, end: int) -> tuple[int, int] | None:
+        """ "في مداخلة ... عبر فضائية X": the outlet span in tokens after the noun phrase."""
+        sentence = self.sentence_of[end - 1] if end > 0 else 0
+        stop = min(end + 8, len(self.tokens))
+        for k in range(end, stop):
+            if self.sentence_of[k] != sentence:
+                return None
+            if _bare(self.text(k)) in _INTERVIEW_NOUNS or self.text(k) in _INTERVIEW_NOUNS:
+                for m in range(k + 1, min(k + 5, len(self.tokens))):
+                    word = self.text(m)
+                    if word in _PRIVATE_TO_PUBLISHER:
+                        return None
+                    if self.is_outlet_word(word) or self.is_outlet_word(_bare(word)):
+                        return m, self.outlet_name_end(m + 1)
+                    if word.startswith("ل") and self.recipient_at(m):
+                        return self.recipient_at(m)
+                return None
+        return None
+
+    def outlet_after(self, i: int, end: int) -> None:
+        outlet = self.recipient_at(end) or self.interview_outlet(end)
+        if outlet is not None:
+            self.record("named", i, outlet[0], outlet[1], 1, "outlet")
+
+    def prepositions(self) -> None:
+        phrases = _preposition_phrases()
+        for i in range(len(self.tokens)):
+            word = self.text(i)
+            candidates = phrases.get(word) or phrases.get(word[1:] if word[:1] in "وف" else "")
+            for words, wants_lam in candidates or ():
+                if [self.text(i + k) for k in range(1, len(words))] != list(words[1:]):
+                    continue
+                start = i + len(words)
+                if wants_lam and not self.text(start).startswith("ل"):
+                    continue
+                if self.verb(start):
+                    continue  # "حسبما ذكرت ...": the verb rule takes it
+                end = self.parse_np(start)
+                kind = self.classify(start, end)
+                if kind != "implicit":
+                    self.record(kind, i, start, end, 1 + self.relay_hops(i, end), "preposition")
+                break
+
+    def anonymous_before_verb(self) -> None:
+        """ "العديد من الصحف والمواقع نشرت": an anonymous subject before its verb."""
+        for match in pattern("anonymous_heads", "[وفبل]|ال|وال|بال|لل").finditer(self.field.text):
+            first = self._token_at(match.start())
+            if first is None:
+                continue
+            for k in range(first + 1, min(first + 1 + _SVO_MAX_SUBJECT + 1, len(self.tokens))):
+                if not _is_word(self.tokens[k]) or self.text(k) in self.stopwords:
+                    break
+                if found := self.verb(k):
+                    agrees = found[0].endswith(("ت", "وا"))  # "الصحف نشرت", not "بعض ... نقل"
+                    if found[1] and not agrees and not self.has_content(found[0], k + 1):
+                        break
+                    if self.classify(first, k) == "anonymous" and not self._covered(first):
+                        self.record("anonymous", k, first, k, 1 + self.relay_hops(k, k), "svo")
+                    break
+
+    def _covered(self, first: int) -> bool:
+        start = self.tokens[first].start
+        return any(a <= start < b for a, b in self.mentions)
+
+    def headlines(self) -> None:
+        """Headlines by colon ("مصدر رئاسي: ...") and "SOURCE يؤكد ..." in short lines."""
+        for first, last in self._lines():
+            words = [k for k in range(first, last) if _is_word(self.tokens[k])]
+            if not words or len(words) > _HEADLINE_MAX_WORDS:
+                continue
+            while first < last and not _is_word(self.tokens[first]) and self.text(first) != '"':
+                first += 1
+            self._colon_headline(first, last)
+            self._svo_headline(first, last)
+
+    def _lines(self) -> list[tuple[int, int]]:
+        lines, start = [], 0
+        for k, token in enumerate(self.tokens):
+            if token.text == "\n":
+                if k > start:
+                    lines.append((start, k))
+                start = k + 1
+        if start < len(self.tokens):
+            lines.append((start, len(self.tokens)))
+        return lines
+
+    def _colon_headline(self, first: int, last: int) -> None:
+        for colon in range(first + 1, min(first + 6, last)):
+            if self.text(colon) == ":":
+                break
+        else:
+            return
+        subject = [k for k in range(first, colon) if _is_word(self.tokens[k])]
+        after = [k for k in range(colon + 1, last) if _is_word(self.tokens[k])]
+        if not subject or len(after) < 2 or len(subject) > _SVO_MAX_SUBJECT:
+            return
+        if any(self.text(k) == "\n" for k in range(first, colon)):
+            return
+        head = self.text(subject[0])
+        if head in _HEADLINE_LABELS or head in self.stopwords or self.verb(subject[0]):
+            return
+        if self.is_participle(subject[0]) or any(self.verb(k) for k in subject):
+            return
+        kind = self.classify(first, colon)
+        if kind != "implicit":
+            self.record(kind, colon, first, colon, 1, "colon")
+
+    def _svo_headline(self, first: int, last: int) -> None:
+        for k in range(first + 1, min(first + _SVO_MAX_SUBJECT + 1, last)):
+            if self.text(k) in _NP_BREAK:
+                return
+            found = self.verb(k)
+            if found is None:
+                continue
+            form, needs_content = found
+            head = self.text(first)
+            if head in self.stopwords or head in _HEADLINE_LABELS:
+                return
+            if needs_content and not self.has_content(form, k + 1):
+                return
+            kind = self.classify(first, k)
+            if kind != "implicit" and not self._covered(first):
+                self.record(kind, k, first, k, 1, "svo")
+            return
+
+    def governing_subjects(self) -> None:
+        """An implicit attribution governed by the subject that opens its sentence."""
+        explicit_sentences = set()
+        for attribution in self.found:
+            if attribution.kind in ("named", "anonymous"):
+                k = self._token_at(attribution.trigger[0])
+                if k is not None:
+                    explicit_sentences.add(self.sentence_of[k])
+        for attribution in list(self.found):
+            if attribution.kind != "implicit":
+                continue
+            k = self._token_at(attribution.trigger[0])
+            if k is None or self.sentence_of[k] in explicit_sentences:
+                continue
+            subject = self._subject_before(k)
+            if subject is None:
+                continue
+            end = self.parse_np(subject)
+            kind = self.classify(subject, end)
+            if kind != "implicit":
+                explicit_sentences.add(self.sentence_of[k])
+                self.record(kind, subject, subject, end, 1, "subject")
+
+    def _subject_before(self, k: int) -> int | None:
+        sentence = self.sentence_of[k]
+        for j in range(k - 1, 0, -1):
+            if self.sentence_of[j] != sentence:
+                return None
+            word = self.text(j)
+            head = _strip_conjunction(word, self.titles) or word
+            is_subject = head in self.titles or _bare(word) in self.known_names
+            previous = self.text(j - 1)
+            if (
+                is_subject
+                and _is_word(self.tokens[j - 1])
+                and previous not in self.stopwords
+                and not previous.startswith("ال")
+                and not word.startswith("و")
+            ):
+                return j
+        return None
+
+    def credits(self) -> list[tuple[int, int]]:
+        """Agency credit lines, "متابعات"/"وكالات" bylines and a closing outlet line.
+
+        Returns the credit lines found (token ranges); named credits are recorded as named.
+        """
+        lines = [
+            (a, b) for a, b in self._lines() if any(_is_word(self.tokens[k]) for k in range(a, b))
+        ]
+        credit_lines: list[tuple[int, int]] = []
+        edge = lines[:_CREDIT_LINES] + lines[-_CREDIT_LINES:]
+        for first, last in dict.fromkeys(edge):
+            words = [k for k in range(first, last) if _is_word(self.tokens[k])]
+            if len(words) > _CREDIT_LINE_MAX_WORDS:
+                continue
+            for k in words:
+                size = self.is_agency_at(k)
+                if size:
+                    self.record("named", k, k, k + size, 1, "credit")
+                    credit_lines.append((first, last))
+                    break
+                if self.text(k) in _BYLINE_CREDITS:
+                    self.record("credit", k, k, k, 1, "credit")
+                    credit_lines.append((first, last))
+                    break
+        if len(lines) >= 3:
+            first, last = lines[-1]
+            words = [k for k in range(first, last) if _is_word(self.tokens[k])]
+            others = [k for k in range(first, last) if not _is_word(self.tokens[k])]
+            if (
+                0 < len(words) <= _CLOSING_CREDIT_MAX_WORDS
+                and not others
+                and not any(self.verb(k) or self.text(k) in self.stopwords for k in words)
+                and not any(self.text(k).isdigit() for k in words)
+                and (first, last) not in credit_lines
+            ):
+                self.record("named", words[0], words[0], words[-1] + 1, 1, "credit")
+                credit_lines.append((first, last))
+        return credit_lines
+
+
+@cache
+def _preposition_phrases() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
+    """Source prepositions by first word; a trailing "ل" means the next word carries it."""
+    phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for phrase in sorted(terms("source_prepositions"), key=len, reverse=True):
+        words = tuple(phrase.split())
+        wants_lam = words[-1] == "ل"
+        if wants_lam:
+            words = words[:-1]
+        phrases.setdefault(words[0], []).append((words, wants_lam))
+    return phrases
+
+
+def find_attributions(title: Field, body: Field) -> tuple[Attribution, ...]:
+    """Every attribution in the title and the body, in text order per field."""
+    known_names: set[str] = set()
+    found: list[Attribution] = []
+    for field in (title, body):
+        parser = _FieldParser(field, known_names)
+        parser.headlines()
+        parser.verbs()
+        parser.prepositions()
+        parser.anonymous_before_verb()
+        if field.name == "body":
+            parser.credits()
+        parser.governing_subjects()
+        found.extend(sorted(parser.found, key=lambda a: a.trigger))
+    return tuple(found)

@@ -1,0 +1,76 @@
+"""A prepared field of an article (title or body): normalised, broken words restored, furniture blanked.
+
+Preparation happens once per field: normalise (with the offset map), restore broken words,
+and blank the body's page furniture with spaces so that every later match can still be mapped
+back to the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from scorer.furniture import furniture_ranges
+from scorer.normalize import Normalized, normalize
+from scorer.obfuscation import find_broken_words
+from scorer.quotes import quote_regions
+from scorer.result import FieldName, Span
+
+_TOKEN = regex.compile(r"\p{L}+|\p{N}+(?:[.,:/]\p{N}+)*|\n|[^\s\p{L}\p{N}]")
+_BLANK = regex.compile(r"[^\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, number, newline or punctuation mark of a field's matching form."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field (title or body): the original, its matching form and what was found in it."""
+
+    name: FieldName
+    norm: Normalized
+    text: str
+    broken_words: tuple[tuple[int, int], ...]
+    tokens: tuple[Token, ...] = field(repr=False)
+
+    @property
+    def original(self) -> str:
+        return self.norm.original
+
+    def span(self, signal: str, start: int, end: int) -> Span:
+        """Evidence for ``text[start:end]`` (matching-form indices), as original offsets."""
+        first, last = self.norm.span(start, end)
+        return Span(signal, self.name, first, last, self.original[first:last])
+
+    @cached_property
+    def quotes(self) -> tuple[tuple[int, int], ...]:
+        """Quoted regions (inner ranges, matching form)."""
+        return tuple(quote_regions(self.norm, self.text))
+
+
+def prepare_field(name: FieldName, original: str, title_text: str = "") -> Field:
+    norm = normalize(original)
+    broken = find_broken_words(norm)
+    restored = norm.without([run for word in broken for run in word.separators])
+    text = restored.text
+    furniture: list[tuple[int, int]] = []
+    if name == "body":
+        furniture = furniture_ranges(text, title_text)
+        for start, end in furniture:
+            text = text[:start] + _BLANK.sub(" ", text[start:end]) + text[end:]
+    furniture_original = [restored.span(start, end) for start, end in furniture]
+    broken_spans = tuple(
+        span
+        for span in (norm.span(word.start, word.end) for word in broken)
+        if not any(start <= span[0] < end for start, end in furniture_original)
+    )
+    tokens = tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
+    return Field(name, restored, text, broken_spans, tokens)

@@ -1,0 +1,156 @@
+"""Find page furniture in an article body (SIGNALS.md, general rules).
+
+Works line by line on the matching form and returns ``[start, end)`` ranges to blank out:
+everything from a comment form on, navigation/share/related-links lines and the short lists
+under an "اقرأ أيضا" heading, date lines, and a copy of the title at the top of the body.
+Bylines and credits are not furniture: a date line that carries an agency credit is kept.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from scorer.lexicon import pattern, terms
+from scorer.normalize import fold
+
+_LINE = regex.compile(r"^[^\n]*", regex.MULTILINE)
+_LEADING_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]+")
+_WORD = regex.compile(r"\p{L}+|\p{N}+")
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_DATE_WORDS = frozenset(
+    fold(w)
+    for w in [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "ابريل",
+        "إبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "اغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "اكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+        "كانون",
+        "الثاني",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين",
+        "الأول",
+        "محرم",
+        "صفر",
+        "ربيع",
+        "جمادى",
+        "رجب",
+        "شعبان",
+        "رمضان",
+        "شوال",
+        "ذو",
+        "القعدة",
+        "الحجة",
+        "الأولى",
+        "الآخر",
+        "الآخرة",
+        "السبت",
+        "الأحد",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "هـ",
+        "ه",
+        "م",
+        "ص",
+        "ت",
+        "مساء",
+        "صباحا",
+        "الموافق",
+        "آخر",
+        "تحديث",
+        "نشر",
+        "في",
+        "بتاريخ",
+        "منذ",
+        "ساعة",
+        "ساعات",
+        "دقيقة",
+        "دقائق",
+        "يوم",
+        "الساعة",
+        "AM",
+        "PM",
+        "am",
+        "pm",
+    ]
+)
+_RELATED_LIST_MAX_LINES = 6
+_RELATED_LIST_MAX_WORDS = 15
+_DATE_LINE_MAX_WORDS = 12
+
+
+@cache
+def _starts(name: str) -> regex.Pattern[str]:
+    alternatives = "|".join(
+        r"\s*".join(regex.escape(word) for word in term.split())
+        for term in sorted(terms(name), key=len, reverse=True)
+    )
+    return regex.compile(f"(?:{alternatives})")
+
+
+def _squash(text: str) -> str:
+    return _NON_WORD.sub("", text)
+
+
+def _is_date_line(line: str) -> bool:
+    words = _WORD.findall(line)
+    if not words or len(words) > _DATE_LINE_MAX_WORDS:
+        return False
+    if not any(w.isdigit() for w in words) or pattern("agencies").search(line):
+        return False
+    return all(w.isdigit() or w in _DATE_WORDS for w in words)
+
+
+def furniture_ranges(body: str, title: str) -> list[tuple[int, int]]:
+    """Ranges of ``body`` (matching form) that are page furniture, sorted."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(body)]
+    title_key = _squash(title)
+    ranges: list[tuple[int, int]] = []
+    related_left = 0
+    for index, (start, end) in enumerate(lines):
+        content = _LEADING_PUNCT.sub("", body[start:end])
+        if not content.strip():
+            related_left = 0
+            continue
+        if _starts("comment_markers").match(content):
+            ranges.append((start, len(body)))
+            break
+        word_count = len(_WORD.findall(content))
+        if _starts("furniture").match(content):
+            ranges.append((start, end))
+            if word_count <= 3:  # a heading such as "اقرأ أيضا": its list follows
+                related_left = _RELATED_LIST_MAX_LINES
+            continue
+        if related_left and word_count <= _RELATED_LIST_MAX_WORDS and not content.endswith("."):
+            related_left -= 1
+            ranges.append((start, end))
+            continue
+        related_left = 0
+        is_title_copy = index < 8 and title_key and _squash(content) == title_key
+        if is_title_copy or _is_date_line(content):
+            ranges.append((start, end))
+    return ranges

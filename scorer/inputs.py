@@ -1,0 +1,83 @@
+"""Read articles from the files users give: plain text (first line the title) or JSONL rows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from scorer.errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One input row: an article, or the reason it cannot be read."""
+
+    id: object
+    title: str
+    body: str
+    error: str | None = None
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text of ``data``; binary or undecodable input is an ``InputError``."""
+    if b"\x00" in data:
+        raise InputError(f"{source} is not a text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{source} is not valid UTF-8 (byte {error.start})") from error
+    if not text.strip():
+        raise InputError(f"{source} is empty")
+    return text
+
+
+def read_bytes(path: str, stdin: bytes | None = None) -> bytes:
+    """The bytes of ``path`` (``-`` for the given standard input)."""
+    if path == "-":
+        return stdin or b""
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
+
+
+def split_plain(text: str) -> tuple[str, str]:
+    """A plain-text article: the first non-empty line is the title, the rest the body."""
+    stripped = text.lstrip("\n")
+    title, _, body = stripped.partition("\n")
+    return title.strip(), body
+
+
+def looks_like_jsonl(path: str, text: str) -> bool:
+    """A ``.jsonl`` file, or standard input whose first line is a JSON object."""
+    if path.endswith((".jsonl", ".ndjson")):
+        return True
+    return path == "-" and text.lstrip().startswith("{") and "\n" in text.strip()
+
+
+def parse_row(line: str, number: int) -> ArticleRow:
+    """One JSONL row ``{"id", "title", "body"}``; a bad row carries its error."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        return ArticleRow(number, "", "", f"line {number}: invalid JSON ({error.msg})")
+    if not isinstance(row, dict):
+        return ArticleRow(number, "", "", f"line {number}: a row must be a JSON object")
+    row_id = row.get("id", number)
+    title, body = row.get("title", ""), row.get("body")
+    if title is None:
+        title = ""
+    if not isinstance(title, str) or not isinstance(body, str):
+        return ArticleRow(row_id, "", "", f"line {number}: title and body must be strings")
+    if not title.strip() and not body.strip():
+        return ArticleRow(row_id, "", "", f"line {number}: empty article")
+    return ArticleRow(row_id, title, body)
+
+
+def read_jsonl(text: str) -> Iterator[ArticleRow]:
+    """The rows of a JSONL text, blank lines skipped, in order."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield parse_row(line, number)

@@ -1,0 +1,85 @@
+"""Load the versioned vocabularies shipped under ``scorer/lexicons/`` (package data).
+
+Each file holds one entry a line, ``#`` comments, and a ``# version: N`` header. Entries are
+folded to the matching form on load, so a linguist writes them as they appear in text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import regex
+
+from scorer.errors import LexiconError
+from scorer.normalize import fold
+
+LEXICON_NAMES: tuple[str, ...] = (
+    "agencies",
+    "anonymous_heads",
+    "comment_markers",
+    "furniture",
+    "hedge_blockers",
+    "hedges",
+    "np_stopwords",
+    "obfuscation_targets",
+    "outlet_nouns",
+    "perfect_after_qad",
+    "reporting_participles",
+    "reporting_verbs",
+    "reporting_verbs_weak",
+    "sensational",
+    "source_prepositions",
+    "titles",
+)
+
+_VERSION_RE = regex.compile(r"#\s*version:\s*(\d+)")
+BOUNDARY_BEFORE = r"(?<![\p{L}\p{N}])"
+BOUNDARY_AFTER = r"(?![\p{L}\p{N}])"
+
+
+def _read(name: str) -> str:
+    if name not in LEXICON_NAMES:
+        raise LexiconError(f"unknown lexicon {name!r}")
+    return resources.files("scorer.lexicons").joinpath(f"{name}.txt").read_text("utf-8")
+
+
+@cache
+def terms(name: str) -> tuple[str, ...]:
+    """The folded entries of lexicon ``name``, in file order, without duplicates."""
+    entries = []
+    for line in _read(name).splitlines():
+        entry = " ".join(line.split())
+        if entry and not entry.startswith("#"):
+            entries.append(fold(entry))
+    if not entries:
+        raise LexiconError(f"lexicon {name!r} is empty")
+    return tuple(dict.fromkeys(entries))
+
+
+@cache
+def term_set(name: str) -> frozenset[str]:
+    """The folded entries of lexicon ``name`` as a set, for single-token look-ups."""
+    return frozenset(terms(name))
+
+
+@cache
+def version(name: str) -> int:
+    """The ``# version: N`` header of lexicon ``name``."""
+    match = _VERSION_RE.search(_read(name))
+    if match is None:
+        raise LexiconError(f"lexicon {name!r} has no version header")
+    return int(match.group(1))
+
+
+@cache
+def pattern(name: str, prefix: str = "") -> regex.Pattern[str]:
+    """One compiled alternation of lexicon ``name``, longest entries first, on word boundaries.
+
+    ``prefix`` is an optional regex of clitics allowed in front of an entry (``[وفبل]``); the
+    entry itself is captured as the group ``term``.
+    """
+    alternatives = sorted(terms(name), key=len, reverse=True)
+    body = "|".join(r"\s+".join(regex.escape(word) for word in t.split()) for t in alternatives)
+    clitics = f"(?:{prefix})?" if prefix else ""
+    return regex.compile(f"{BOUNDARY_BEFORE}{clitics}(?P<term>{body}){BOUNDARY_AFTER}")

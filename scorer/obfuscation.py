@@ -1,0 +1,105 @@
+"""Find words broken to dodge keyword filters ("داع ش", "ق سد", "الاعتـ.ـراف").
+
+Three kinds of evidence, all on the matching form after diacritics and tatweel are gone:
+- a listed filter word (``obfuscation_targets.txt``) spelled with separators inside it;
+- any word whose fragments are joined by punctuation or a space *touching a tatweel* in the
+  original ("الاعتـ.ـراف", "إرهـ ـابي"): decorative tatweel alone ("نائـب") does not count;
+- four or more single letters spelled out with separators ("د ا ع ش").
+Each find is reported with the separator ranges to delete, so the word can be restored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, terms
+from scorer.normalize import Normalized
+
+_SEPARATORS = " .\\-_*•·|+~"
+_SEPARATOR_RUN = regex.compile(f"[{_SEPARATORS}]+")
+_PREFIX = "(?:وال|بال|لل|ال|و|ف|ب|ل)?"
+_SUFFIX = "(?:يين|يون|يه|ي|ه|ها)?"
+_PUNCT_JOIN = regex.compile(r"(?<=\p{Arabic}{2})[ .\-_*•·|+~]{1,3}(?=\p{Arabic}{2})")
+_SPELLED_OUT = regex.compile(
+    rf"{BOUNDARY_BEFORE}\p{{Arabic}}(?:[{_SEPARATORS}]{{1,2}}\p{{Arabic}}{BOUNDARY_AFTER}){{3,}}"
+)
+_WORD_CHARS = regex.compile(r"[\p{L}\p{N}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenWord:
+    """A broken word at ``[start, end)`` of the matching form and the separators inside it."""
+
+    start: int
+    end: int
+    separators: tuple[tuple[int, int], ...]
+
+
+@cache
+def _target_pattern() -> regex.Pattern[str]:
+    broken = [
+        f"[{_SEPARATORS}]{{0,2}}".join(regex.escape(letter) for letter in term)
+        for term in sorted(terms("obfuscation_targets"), key=len, reverse=True)
+        if " " not in term
+    ]
+    return regex.compile(
+        f"{BOUNDARY_BEFORE}{_PREFIX}(?P<word>{'|'.join(broken)}){_SUFFIX}{BOUNDARY_AFTER}"
+    )
+
+
+def _touches_tatweel(norm: Normalized, start: int, end: int) -> bool:
+    original = norm.original
+    before = original[norm.offsets[start - 1] + 1 : norm.offsets[start]]
+    after = original[norm.offsets[end - 1] + 1 : norm.offsets[end]]
+    return "ـ" in before or "ـ" in after
+
+
+def find_broken_words(norm: Normalized) -> list[BrokenWord]:
+    """All broken words in ``norm``, sorted, non-overlapping."""
+    text = norm.text
+    found: list[BrokenWord] = []
+
+    for match in _target_pattern().finditer(text):
+        start, end = match.span("word")
+        runs = [
+            (start + m.start(), start + m.end()) for m in _SEPARATOR_RUN.finditer(text[start:end])
+        ]
+        if runs:  # without a separator inside, it is the plain word
+            found.append(BrokenWord(match.start(), match.end(), tuple(runs)))
+
+    for match in _PUNCT_JOIN.finditer(text):
+        if _touches_tatweel(norm, match.start(), match.end()):
+            start = _word_edge(text, match.start(), -1)
+            end = _word_edge(text, match.end(), 1)
+            found.append(BrokenWord(start, end, (match.span(),)))
+
+    for match in _SPELLED_OUT.finditer(text):
+        runs = [
+            (match.start() + m.start(), match.start() + m.end())
+            for m in _SEPARATOR_RUN.finditer(match.group())
+        ]
+        found.append(BrokenWord(match.start(), match.end(), tuple(runs)))
+
+    return _without_overlaps(found)
+
+
+def _word_edge(text: str, position: int, step: int) -> int:
+    if step < 0:
+        while position > 0 and text[position - 1].isalpha():
+            position -= 1
+        return position
+    while position < len(text) and text[position].isalpha():
+        position += 1
+    return position
+
+
+def _without_overlaps(found: list[BrokenWord]) -> list[BrokenWord]:
+    kept: list[BrokenWord] = []
+    for word in sorted(found, key=lambda w: (w.start, -w.end)):
+        if kept and word.start < kept[-1].end:
+            continue
+        kept.append(word)
+    return kept

@@ -1,0 +1,41 @@
+"""direct_quotes: reported speech inside quotation marks, three words or more."""
+
+import regex
+
+from scorer.article import Article
+from scorer.lexicon import term_set
+from scorer.result import SignalValue
+
+_WORD = regex.compile(r"\p{L}+|\p{N}+")
+MIN_QUOTE_WORDS = 3
+# A quote this short could be a name or a label ("بدرن جيا كورد"): it needs a speech cue
+# (a colon, or a reporting verb or participle) right before it.
+SHORT_QUOTE_WORDS = 4
+
+
+def _has_speech_cue(before: str) -> bool:
+    tail = before[-40:].split()
+    if tail and tail[-1].endswith(":"):
+        return True
+    vocabulary = term_set("reporting_verbs") | term_set("reporting_verbs_weak")
+    vocabulary |= term_set("reporting_participles")
+    return any(
+        word.strip(":,") in vocabulary or word.strip(":,")[1:] in vocabulary for word in tail[-3:]
+    )
+
+
+def direct_quotes(article: Article) -> SignalValue:
+    """Count quoted spans of at least three words; evidence is the text inside the marks."""
+    spans = []
+    for field in article.fields:
+        for start, end in field.quotes:
+            inner = field.text[start:end]
+            words = len(_WORD.findall(inner))
+            if words < MIN_QUOTE_WORDS:
+                continue
+            if words <= SHORT_QUOTE_WORDS and not _has_speech_cue(field.text[: start - 1]):
+                continue
+            left = start + len(inner) - len(inner.lstrip())
+            right = end - (len(inner) - len(inner.rstrip()))
+            spans.append(field.span("direct_quotes", left, right))
+    return SignalValue(float(len(spans)), tuple(spans))

@@ -1,0 +1,57 @@
+"""hedges: cues that mark a claim as uncertain, speculative or unverified (title and body)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from scorer.article import Article
+from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, pattern, term_set
+from scorer.result import SignalValue
+
+_QAD = regex.compile(
+    rf"{BOUNDARY_BEFORE}[وف]?(?P<term>قد\s+(?P<verb>[يت]\p{{L}}{{2,}})){BOUNDARY_AFTER}"
+)
+_PREVIOUS_WORD = regex.compile(r"(\p{L}+)[^\p{L}\n]*$")
+_PAST_AUXILIARY = regex.compile(r"(?<![\p{L}])[وف]?(?:كان|كانت|كانوا|كانا)(?![\p{L}])")
+_AUXILIARY_WINDOW = 30
+
+
+@cache
+def _cue_pattern() -> regex.Pattern[str]:
+    return pattern("hedges", "[وفبل]")
+
+
+def _is_imperfect_after_qad(verb: str, before: str) -> bool:
+    """ "قد تستغله" is a hedge; "قد تم", "قد تمكنت", "كان قد تقدم" are perfects."""
+    if verb in term_set("perfect_after_qad"):
+        return False
+    if verb.startswith("ت") and (verb.endswith("وا") or (len(verb) >= 5 and verb.endswith("ت"))):
+        return False
+    return not _PAST_AUXILIARY.search(before[-_AUXILIARY_WINDOW:])
+
+
+def hedges(article: Article) -> SignalValue:
+    """Count hedging cues; a compound cue ("ترددت أنباء عن") is one lexicon entry, counted once."""
+    spans = []
+    blockers = term_set("hedge_blockers")
+    for field in article.fields:
+        text = field.text
+        found: list[tuple[int, int]] = []
+        for match in _cue_pattern().finditer(text):
+            previous = _PREVIOUS_WORD.search(text, 0, match.start())
+            if previous and previous.group(1) in blockers:
+                continue
+            found.append(match.span("term"))
+        for match in _QAD.finditer(text):
+            if _is_imperfect_after_qad(match.group("verb"), text[: match.start()]):
+                found.append(match.span("term"))
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(found):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        spans.extend(field.span("hedges", start, end) for start, end in merged)
+    return SignalValue(float(len(spans)), tuple(spans))

@@ -1,0 +1,30 @@
+"""sensational_headline: sensationalism and clickbait cues in the title only."""
+
+from __future__ import annotations
+
+import regex
+
+from scorer.article import Article
+from scorer.lexicon import pattern
+from scorer.result import SignalValue
+
+# Each punctuation cue counts at most once per title; ".." is a separator, not an ellipsis.
+_PUNCTUATION = (
+    regex.compile(r"!+"),
+    regex.compile(r"\?+"),
+    regex.compile(r"…|\.{3,}"),
+)
+_CLITICS = "[وف]?(?:بال|لل|ال|ب|ل)|[وف]"
+
+
+def sensational_headline(article: Article) -> SignalValue:
+    """Count "!", "?", an ellipsis (once each) and every sensational word or phrase."""
+    title = article.title
+    found = []
+    for cue in _PUNCTUATION:
+        match = cue.search(title.text)
+        if match:
+            found.append(match.span())
+    found.extend(m.span() for m in pattern("sensational", _CLITICS).finditer(title.text))
+    spans = tuple(title.span("sensational_headline", s, e) for s, e in sorted(found))
+    return SignalValue(float(len(spans)), spans)

@@ -1,0 +1,53 @@
+"""Text statistics over the article text without its page furniture."""
+
+from __future__ import annotations
+
+import regex
+
+from scorer.article import Article
+from scorer.result import SignalValue
+
+_WORD = regex.compile(r"\p{L}+")
+_SENTENCE = regex.compile(r"[^.!?\n…]*\p{L}[^.!?\n…]*")
+_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{N}])")
+_MONTHS = (
+    "يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|"
+    "كانون الثاني|كانون الاول|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين الاول|تشرين الثاني|"
+    "محرم|صفر|ربيع الاول|ربيع الثاني|ربيع الاخر|جمادي الاولي|جمادي الاخره|جمادي الاخر|رجب|شعبان|"
+    "رمضان|شوال|ذو القعده|ذي القعده|ذو الحجه|ذي الحجه"
+)
+_DATE = regex.compile(
+    rf"(?<![\p{{N}}])(?:\p{{N}}{{1,2}}\s*(?:{_MONTHS})(?:\s*\p{{N}}{{4}})?"
+    rf"|\p{{N}}{{1,2}}[/-]\p{{N}}{{1,2}}[/-]\p{{N}}{{2,4}}"
+    rf"|(?:{_MONTHS})\s+\p{{N}}{{4}})(?![\p{{N}}])"
+)
+
+
+def word_count(article: Article) -> SignalValue:
+    """Words of title and body (furniture excluded)."""
+    return SignalValue(float(sum(len(_WORD.findall(f.text)) for f in article.fields)))
+
+
+def sentence_count(article: Article) -> SignalValue:
+    """Sentences of the body (furniture excluded), split at . ! ? … and line breaks."""
+    return SignalValue(float(len(_SENTENCE.findall(article.body.text))))
+
+
+def number_mentions(article: Article) -> SignalValue:
+    """Numbers written in digits (Arabic-Indic digits folded) in title and body."""
+    spans = tuple(
+        field.span("number_mentions", *m.span())
+        for field in article.fields
+        for m in _NUMBER.finditer(field.text)
+    )
+    return SignalValue(float(len(spans)), spans)
+
+
+def date_mentions(article: Article) -> SignalValue:
+    """Dates: day + month (+ year), numeric dates, month + year (Gregorian and Hijri)."""
+    spans = tuple(
+        field.span("date_mentions", *m.span())
+        for field in article.fields
+        for m in _DATE.finditer(field.text)
+    )
+    return SignalValue(float(len(spans)), spans)

@@ -1,0 +1,33 @@
+from scorer import analyze
+from scorer.furniture import furniture_ranges
+from scorer.normalize import fold
+
+
+def blanked(body: str, title: str = "عنوان الخبر") -> list[str]:
+    text = fold(body)
+    return [text[a:b] for a, b in furniture_ranges(text, fold(title))]
+
+
+def test_comment_form_and_everything_after_it():
+    body = "قال الوزير إن الخطة جاهزة.\nاترك تعليق\nلن يتم نشر عنوان بريدك الإلكتروني.\nقال مصدر"
+    ranges = blanked(body)
+    assert len(ranges) == 1 and ranges[0].startswith("اترك") and ranges[0].endswith("قال مصدر")
+
+
+def test_read_also_heading_and_its_list():
+    body = "نص الخبر هنا.\nاقرأ أيضا\nمصادر: انسحاب وشيك\nعاجل خبر آخر\n\nقال الوزير إن"
+    found = blanked(body)
+    assert any("مصادر" in r for r in found)
+    assert not any("الوزير" in r for r in found)
+
+
+def test_title_copy_and_date_line():
+    title = "قرار روسي محتمل"
+    body = "12 نوفمبر 2022آخر تحديث :\nقرار روسي مُحتمل\nقال مصدر مطلع إن القرار نهائي."
+    found = blanked(body, title)
+    assert len(found) == 2
+    assert analyze(title, body).signals["hedges"] == 1  # the title only, not its copy
+
+
+def test_dateline_with_agency_credit_is_kept():
+    assert blanked("بيشة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\nانطلق المهرجان.") == []
