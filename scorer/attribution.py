@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from scorer.fields import Field, Token
+from scorer.fields import Field
 from scorer.lexicon import pattern, term_set, terms
 
 SourceKind = Literal["named", "anonymous", "implicit", "credit"]
@@ -95,20 +95,17 @@ def _bare(word: str) -> str:
     return word
 
 
-def _is_word(token: Token) -> bool:
-    return token.text[0].isalpha()
-
-
 class _FieldParser:
     """Attribution rules over the tokens of one field."""
 
     def __init__(self, field: Field, known_names: set[str]) -> None:
         self.field = field
-        self.tokens: Sequence[Token] = field.tokens
+        self.words: Sequence[str] = field.words
+        self.starts: Sequence[int] = field.starts
+        self.ends: Sequence[int] = field.ends
+        self.n = len(self.words)
+        self.is_word = [word[0].isalpha() for word in self.words]
         self.known_names = known_names
-        self.strong = term_set("reporting_verbs")
-        self.weak = term_set("reporting_verbs_weak")
-        self.participles = term_set("reporting_participles")
         self.stopwords = term_set("np_stopwords")
         self.titles = term_set("titles")
         self.outlets = term_set("outlet_nouns")
@@ -117,40 +114,35 @@ class _FieldParser:
         self.found: list[Attribution] = []
         self.mentions: set[tuple[int, int]] = set()
         self.sentence_of = self._sentence_index()
-        self.index_at = {token.start: k for k, token in enumerate(self.tokens)}
+        self.index_at = {start: k for k, start in enumerate(self.starts)}
+        table = _verb_table()
+        entries = [table.get(word) for word in self.words]
+        self.verb_at = [e if e is not None and e[1] is not None else None for e in entries]
+        self.participle_at = [e is not None and e[1] is None for e in entries]
 
     # ----------------------------------------------------------------- helpers
     def _sentence_index(self) -> list[int]:
         index, sentence = [], 0
-        for token in self.tokens:
+        for word in self.words:
             index.append(sentence)
-            if token.text in _SENTENCE_END:
+            if word in _SENTENCE_END:
                 sentence += 1
         return index
 
     def text(self, i: int) -> str:
-        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+        return self.words[i] if 0 <= i < self.n else ""
 
     def verb(self, i: int) -> tuple[str, bool] | None:
         """``(form, needs_content)`` when token i is a reporting verb."""
-        word = self.text(i)
-        if (form := _strip_conjunction(word, self.strong)) is not None:
-            return form, False
-        if (form := _strip_conjunction(word, self.weak)) is not None:
-            return form, True
-        return None
+        return self.verb_at[i] if 0 <= i < self.n else None
 
     def is_participle(self, i: int) -> bool:
-        return _strip_conjunction(self.text(i), self.participles) is not None
+        return 0 <= i < self.n and self.participle_at[i]
 
     def is_agency_at(self, i: int) -> int:
         """Length in tokens of an agency name starting at token i (0 when none)."""
-        for agency in sorted(self.agencies, key=len, reverse=True):
-            words = agency.split()
-            candidate = [self.text(i + k) for k in range(len(words))]
-            if candidate and _bare(candidate[0]) in (words[0], _bare(words[0])):
-                candidate[0] = words[0]
-            if candidate == words:
+        for words in _agency_words().get(_bare(self.text(i)), ()):
+            if [self.text(i + k) for k in range(1, len(words))] == list(words[1:]):
                 return len(words)
         return 0
 
@@ -161,10 +153,10 @@ class _FieldParser:
         """If token i opens a short quoted name ('"باسنيوز"'), the index after its closing mark."""
         if self.text(i) != '"':
             return None
-        for j in range(i + 1, min(i + 6, len(self.tokens))):
+        for j in range(i + 1, min(i + 6, self.n)):
             if self.text(j) == '"':
                 return j + 1 if j > i + 1 else None
-            if not _is_word(self.tokens[j]):
+            if not self.is_word[j]:
                 return None
         return None
 
@@ -173,7 +165,7 @@ class _FieldParser:
 
     def classify(self, first: int, last: int) -> SourceKind:
         """Named or anonymous source for the noun phrase tokens[first:last]."""
-        words = [self.text(k) for k in range(first, last) if _is_word(self.tokens[k])]
+        words = [self.text(k) for k in range(first, last) if self.is_word[k]]
         while words and words[0] in _DETERMINERS:
             words = words[1:]
         if not words:
@@ -193,16 +185,16 @@ class _FieldParser:
     def parse_np(self, start: int) -> int:
         """End index (exclusive) of the source noun phrase that starts at ``start``."""
         i, count = start, 0
-        while i < len(self.tokens) and count < _NP_MAX_TOKENS:
+        while i < self.n and count < _NP_MAX_TOKENS:
             word = self.text(i)
             quoted_end = self.quoted_name_end(i)
             if quoted_end is not None:
-                if self.text(quoted_end) in _SENTENCE_END or quoted_end >= len(self.tokens):
+                if self.text(quoted_end) in _SENTENCE_END or quoted_end >= self.n:
                     break  # '«محمد حسني»' closing a sentence is what was said, not who said it
                 i = quoted_end
                 count += 1
                 continue
-            if word in _NP_BREAK or word == '"' or not _is_word(self.tokens[i]):
+            if word in _NP_BREAK or word == '"' or not self.is_word[i]:
                 break
             if word in self.stopwords or self.verb(i) or self.is_participle(i):
                 break
@@ -231,18 +223,17 @@ class _FieldParser:
     def record(
         self, kind: SourceKind, trigger: int, first: int, last: int, depth: int, via: str
     ) -> None:
-        tokens = self.tokens
-        mention = (tokens[first].start, tokens[last - 1].end) if last > first else None
+        mention = (self.starts[first], self.ends[last - 1]) if last > first else None
         if mention is not None and self.is_second_person(first):
             mention = (mention[0] + 1, mention[1])  # "والقنصل ..." without its conjunction
         if mention is not None:
             if mention in self.mentions:
                 return
             self.mentions.add(mention)
-            words = [self.text(k) for k in range(first, last) if _is_word(tokens[k])]
+            words = [self.text(k) for k in range(first, last) if self.is_word[k]]
             if kind == "named" and words and (len(words) <= 2 or words[0] in self.titles):
                 self.known_names.add(_bare(words[-1]))
-        trigger_span = (tokens[trigger].start, tokens[trigger].end)
+        trigger_span = (self.starts[trigger], self.ends[trigger])
         if self.in_quote(trigger_span[0]):
             depth += 1
         self.found.append(Attribution(self.field, kind, trigger_span, mention, depth, via))
@@ -250,7 +241,7 @@ class _FieldParser:
     def has_content(self, verb: str, after: int) -> bool:
         window = 1 if verb in ("بين", "بينت") else _WEAK_VERB_WINDOW
         sentence = self.sentence_of[after - 1] if after > 0 else 0
-        for k in range(after, min(after + window + 1, len(self.tokens))):
+        for k in range(after, min(after + window + 1, self.n)):
             word = self.text(k)
             if self.sentence_of[k] != sentence and word not in _SENTENCE_END:
                 return False
@@ -268,7 +259,7 @@ class _FieldParser:
 
     # ----------------------------------------------------------------- rules
     def verbs(self) -> None:
-        for i in range(len(self.tokens)):
+        for i in range(self.n):
             if self.is_participle(i):
                 self.record("implicit", i, i, i, 1, "participle")
                 continue
@@ -310,8 +301,7 @@ class _FieldParser:
         """ "يقول"/"تقول" are imperfect; "تابع", "تحدث" (no "يابع", "يحدث" listed) are not."""
         if word.startswith("ي"):
             return True
-        vocabulary = self.strong | self.weak
-        return word.startswith("ت") and "ي" + word[1:] in vocabulary
+        return word.startswith("ت") and "ي" + word[1:] in _verb_table()
 
     def subject_before_verb(self, i: int) -> bool:
         """An imperfect verb right after a noun in mid-sentence ("دعوى قضائية تطالب مرسي"):
@@ -321,7 +311,7 @@ class _FieldParser:
             self.is_imperfect(word)
             and i > 0
             and previous not in ("و", "ف")
-            and _is_word(self.tokens[i - 1])
+            and self.is_word[i - 1]
             and previous not in self.stopwords
             and previous not in ("حيث", "كما", "فيما", "اذ", "بينما", "ما")
         )
@@ -363,7 +353,7 @@ class _FieldParser:
         if quoted_end is not None:
             return quoted_end
         end = k
-        while end < min(k + 2, len(self.tokens)) and _is_word(self.tokens[end]):
+        while end < min(k + 2, self.n) and self.is_word[end]:
             if self.text(end) in self.stopwords:
                 break
             end += 1
@@ -372,12 +362,12 @@ class _FieldParser:
     def interview_outlet(self, end: int) -> tuple[int, int] | None:
         """ "في مداخلة ... عبر فضائية X": the outlet span in tokens after the noun phrase."""
         sentence = self.sentence_of[end - 1] if end > 0 else 0
-        stop = min(end + 8, len(self.tokens))
+        stop = min(end + 8, self.n)
         for k in range(end, stop):
             if self.sentence_of[k] != sentence:
                 return None
             if _bare(self.text(k)) in _INTERVIEW_NOUNS or self.text(k) in _INTERVIEW_NOUNS:
-                for m in range(k + 1, min(k + 5, len(self.tokens))):
+                for m in range(k + 1, min(k + 5, self.n)):
                     word = self.text(m)
                     if word in _PRIVATE_TO_PUBLISHER:
                         return None
@@ -395,7 +385,7 @@ class _FieldParser:
 
     def prepositions(self) -> None:
         phrases = _preposition_phrases()
-        for i in range(len(self.tokens)):
+        for i in range(self.n):
             word = self.text(i)
             candidates = phrases.get(word) or phrases.get(word[1:] if word[:1] in "وف" else "")
             for words, wants_lam in candidates or ():
@@ -418,8 +408,8 @@ class _FieldParser:
             first = self._token_at(match.start())
             if first is None:
                 continue
-            for k in range(first + 1, min(first + 1 + _SVO_MAX_SUBJECT + 1, len(self.tokens))):
-                if not _is_word(self.tokens[k]) or self.text(k) in self.stopwords:
+            for k in range(first + 1, min(first + 1 + _SVO_MAX_SUBJECT + 1, self.n)):
+                if not self.is_word[k] or self.text(k) in self.stopwords:
                     break
                 if found := self.verb(k):
                     agrees = found[0].endswith(("ت", "وا"))  # "الصحف نشرت", not "بعض ... نقل"
@@ -430,29 +420,29 @@ class _FieldParser:
                     break
 
     def _covered(self, first: int) -> bool:
-        start = self.tokens[first].start
+        start = self.starts[first]
         return any(a <= start < b for a, b in self.mentions)
 
     def headlines(self) -> None:
         """Headlines by colon ("مصدر رئاسي: ...") and "SOURCE يؤكد ..." in short lines."""
         for first, last in self._lines():
-            words = [k for k in range(first, last) if _is_word(self.tokens[k])]
+            words = [k for k in range(first, last) if self.is_word[k]]
             if not words or len(words) > _HEADLINE_MAX_WORDS:
                 continue
-            while first < last and not _is_word(self.tokens[first]) and self.text(first) != '"':
+            while first < last and not self.is_word[first] and self.text(first) != '"':
                 first += 1
             self._colon_headline(first, last)
             self._svo_headline(first, last)
 
     def _lines(self) -> list[tuple[int, int]]:
         lines, start = [], 0
-        for k, token in enumerate(self.tokens):
-            if token.text == "\n":
+        for k, word in enumerate(self.words):
+            if word == "\n":
                 if k > start:
                     lines.append((start, k))
                 start = k + 1
-        if start < len(self.tokens):
-            lines.append((start, len(self.tokens)))
+        if start < self.n:
+            lines.append((start, self.n))
         return lines
 
     def _colon_headline(self, first: int, last: int) -> None:
@@ -461,8 +451,8 @@ class _FieldParser:
                 break
         else:
             return
-        subject = [k for k in range(first, colon) if _is_word(self.tokens[k])]
-        after = [k for k in range(colon + 1, last) if _is_word(self.tokens[k])]
+        subject = [k for k in range(first, colon) if self.is_word[k]]
+        after = [k for k in range(colon + 1, last) if self.is_word[k]]
         if not subject or len(after) < 2 or len(subject) > _SVO_MAX_SUBJECT:
             return
         if any(self.text(k) == "\n" for k in range(first, colon)):
@@ -528,7 +518,7 @@ class _FieldParser:
             previous = self.text(j - 1)
             if (
                 is_subject
-                and _is_word(self.tokens[j - 1])
+                and self.is_word[j - 1]
                 and previous not in self.stopwords
                 and not previous.startswith("ال")
                 and not word.startswith("و")
@@ -541,13 +531,11 @@ class _FieldParser:
 
         Returns the credit lines found (token ranges); named credits are recorded as named.
         """
-        lines = [
-            (a, b) for a, b in self._lines() if any(_is_word(self.tokens[k]) for k in range(a, b))
-        ]
+        lines = [(a, b) for a, b in self._lines() if any(self.is_word[k] for k in range(a, b))]
         credit_lines: list[tuple[int, int]] = []
         edge = lines[:_CREDIT_LINES] + lines[-_CREDIT_LINES:]
         for first, last in dict.fromkeys(edge):
-            words = [k for k in range(first, last) if _is_word(self.tokens[k])]
+            words = [k for k in range(first, last) if self.is_word[k]]
             if len(words) > _CREDIT_LINE_MAX_WORDS:
                 continue
             for k in words:
@@ -562,8 +550,8 @@ class _FieldParser:
                     break
         if len(lines) >= 3:
             first, last = lines[-1]
-            words = [k for k in range(first, last) if _is_word(self.tokens[k])]
-            others = [k for k in range(first, last) if not _is_word(self.tokens[k])]
+            words = [k for k in range(first, last) if self.is_word[k]]
+            others = [k for k in range(first, last) if not self.is_word[k]]
             if (
                 0 < len(words) <= _CLOSING_CREDIT_MAX_WORDS
                 and not others
@@ -574,6 +562,35 @@ class _FieldParser:
                 self.record("named", words[0], words[0], words[-1] + 1, 1, "credit")
                 credit_lines.append((first, last))
         return credit_lines
+
+
+@cache
+def _verb_table() -> dict[str, tuple[str, bool | None]]:
+    """Every surface form of a reporting verb or participle, with and without و/ف, mapped to
+    ``(form, needs_content)``; ``needs_content`` is None for participles."""
+    lexicons = (
+        ("reporting_participles", None),
+        ("reporting_verbs_weak", True),
+        ("reporting_verbs", False),
+    )
+    table: dict[str, tuple[str, bool | None]] = {}
+    for name, needs_content in lexicons:
+        table.update((form, (form, needs_content)) for form in terms(name))
+    for name, needs_content in lexicons:
+        for form in terms(name):
+            for conjunction in "وف":
+                table.setdefault(conjunction + form, (form, needs_content))
+    return table
+
+
+@cache
+def _agency_words() -> dict[str, list[tuple[str, ...]]]:
+    """Agency names as word tuples, by first word (bare of clitics), longest first."""
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for agency in sorted(terms("agencies"), key=len, reverse=True):
+        words = tuple(agency.split())
+        names.setdefault(_bare(words[0]), []).append(words)
+    return names
 
 
 @cache

@@ -22,15 +22,6 @@ _TOKEN = regex.compile(r"\p{L}+|\p{N}+(?:[.,:/]\p{N}+)*|\n|[^\s\p{L}\p{N}]")
 _BLANK = regex.compile(r"[^\n]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word, number, newline or punctuation mark of a field's matching form."""
-
-    start: int
-    end: int
-    text: str
-
-
 @dataclass(frozen=True)
 class Field:
     """One field (title or body): the original, its matching form and what was found in it."""
@@ -39,7 +30,10 @@ class Field:
     norm: Normalized
     text: str
     broken_words: tuple[tuple[int, int], ...]
-    tokens: tuple[Token, ...] = field(repr=False)
+    # Tokens of ``text`` (words, numbers, newlines, punctuation marks) and their ranges.
+    words: tuple[str, ...] = field(repr=False)
+    starts: tuple[int, ...] = field(repr=False)
+    ends: tuple[int, ...] = field(repr=False)
 
     @property
     def original(self) -> str:
@@ -72,5 +66,8 @@ def prepare_field(name: FieldName, original: str, title_text: str = "") -> Field
         for span in (norm.span(word.start, word.end) for word in broken)
         if not any(start <= span[0] < end for start, end in furniture_original)
     )
-    tokens = tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
-    return Field(name, restored, text, broken_spans, tokens)
+    matches = list(_TOKEN.finditer(text))
+    words = tuple(m.group() for m in matches)
+    starts = tuple(m.start() for m in matches)
+    ends = tuple(m.end() for m in matches)
+    return Field(name, restored, text, broken_spans, words, starts, ends)

@@ -6,6 +6,7 @@ folded to the matching form on load, so a linguist writes them as they appear in
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -72,14 +73,37 @@ def version(name: str) -> int:
     return int(match.group(1))
 
 
+def trie_regex(entries: Iterable[str]) -> str:
+    """A regex source matching any of ``entries``, factored as a trie (much faster to search
+    than a flat alternation). Longer entries win; a space matches any run of whitespace."""
+    trie: dict = {}
+    for entry in entries:
+        node = trie
+        for char in entry:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [
+            (r"\s+" if char == " " else regex.escape(char)) + build(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 @cache
 def pattern(name: str, prefix: str = "") -> regex.Pattern[str]:
-    """One compiled alternation of lexicon ``name``, longest entries first, on word boundaries.
+    """One compiled pattern of lexicon ``name``, longest entries first, on word boundaries.
 
     ``prefix`` is an optional regex of clitics allowed in front of an entry (``[وفبل]``); the
     entry itself is captured as the group ``term``.
     """
-    alternatives = sorted(terms(name), key=len, reverse=True)
-    body = "|".join(r"\s+".join(regex.escape(word) for word in t.split()) for t in alternatives)
     clitics = f"(?:{prefix})?" if prefix else ""
+    body = trie_regex(terms(name))
     return regex.compile(f"{BOUNDARY_BEFORE}{clitics}(?P<term>{body}){BOUNDARY_AFTER}")

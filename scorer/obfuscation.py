@@ -10,18 +10,17 @@ Each find is reported with the separator ranges to delete, so the word can be re
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, terms
+from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, terms, trie_regex
 from scorer.normalize import Normalized
 
 _SEPARATORS = " .\\-_*•·|+~"
 _SEPARATOR_RUN = regex.compile(f"[{_SEPARATORS}]+")
-_PREFIX = "(?:وال|بال|لل|ال|و|ف|ب|ل)?"
-_SUFFIX = "(?:يين|يون|يه|ي|ه|ها)?"
 _PUNCT_JOIN = regex.compile(r"(?<=\p{Arabic}{2})[ .\-_*•·|+~]{1,3}(?=\p{Arabic}{2})")
 _SPELLED_OUT = regex.compile(
     rf"{BOUNDARY_BEFORE}\p{{Arabic}}(?:[{_SEPARATORS}]{{1,2}}\p{{Arabic}}{BOUNDARY_AFTER}){{3,}}"
@@ -38,16 +37,44 @@ class BrokenWord:
     separators: tuple[tuple[int, int], ...]
 
 
+_LETTER_GAP = regex.compile(rf"(?<=\p{{Arabic}})[{_SEPARATORS}]{{1,2}}(?=\p{{Arabic}})")
+_LETTERS_BEFORE = regex.compile(r"\p{L}*$")
+_LETTERS_AFTER = regex.compile(r"\p{L}*")
+_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "فال"})
+_SUFFIXES = frozenset({"", "ي", "يه", "يون", "يين", "ه", "ها"})
+_CLITIC_WINDOW = 4
+
+
 @cache
 def _target_pattern() -> regex.Pattern[str]:
-    broken = [
-        f"[{_SEPARATORS}]{{0,2}}".join(regex.escape(letter) for letter in term)
-        for term in sorted(terms("obfuscation_targets"), key=len, reverse=True)
-        if " " not in term
-    ]
-    return regex.compile(
-        f"{BOUNDARY_BEFORE}{_PREFIX}(?P<word>{'|'.join(broken)}){_SUFFIX}{BOUNDARY_AFTER}"
-    )
+    return regex.compile(trie_regex(t for t in terms("obfuscation_targets") if " " not in t))
+
+
+def _target_words(norm: Normalized) -> list[BrokenWord]:
+    """Listed filter words spelled with separators inside ("ق سد", "د.ا.ع.ش").
+
+    The separators between letters are squeezed out, the targets are looked up in the squeezed
+    text, and each hit is kept only if it covers whole fragments of the text (clitics allowed)
+    and has a separator inside.
+    """
+    text = norm.text
+    gaps = [m.span() for m in _LETTER_GAP.finditer(text)]
+    if not gaps:
+        return []
+    squeezed = Normalized(text, text, array("l", range(len(text)))).without(gaps)
+    found = []
+    for hit in _target_pattern().finditer(squeezed.text):
+        start, end = squeezed.span(*hit.span())
+        runs = [
+            (start + m.start(), start + m.end()) for m in _SEPARATOR_RUN.finditer(text[start:end])
+        ]
+        if not runs:
+            continue  # the plain word
+        prefix = _LETTERS_BEFORE.search(text, max(0, start - _CLITIC_WINDOW), start).group()
+        suffix = _LETTERS_AFTER.match(text, end, end + _CLITIC_WINDOW).group()
+        if prefix in _PREFIXES and suffix in _SUFFIXES:
+            found.append(BrokenWord(start - len(prefix), end + len(suffix), tuple(runs)))
+    return found
 
 
 def _touches_tatweel(norm: Normalized, start: int, end: int) -> bool:
@@ -60,21 +87,13 @@ def _touches_tatweel(norm: Normalized, start: int, end: int) -> bool:
 def find_broken_words(norm: Normalized) -> list[BrokenWord]:
     """All broken words in ``norm``, sorted, non-overlapping."""
     text = norm.text
-    found: list[BrokenWord] = []
-
-    for match in _target_pattern().finditer(text):
-        start, end = match.span("word")
-        runs = [
-            (start + m.start(), start + m.end()) for m in _SEPARATOR_RUN.finditer(text[start:end])
-        ]
-        if runs:  # without a separator inside, it is the plain word
-            found.append(BrokenWord(match.start(), match.end(), tuple(runs)))
-
-    for match in _PUNCT_JOIN.finditer(text):
-        if _touches_tatweel(norm, match.start(), match.end()):
-            start = _word_edge(text, match.start(), -1)
-            end = _word_edge(text, match.end(), 1)
-            found.append(BrokenWord(start, end, (match.span(),)))
+    found = _target_words(norm)
+    if "ـ" in norm.original:  # the tatweel rule needs a tatweel somewhere
+        for match in _PUNCT_JOIN.finditer(text):
+            if _touches_tatweel(norm, match.start(), match.end()):
+                start = _word_edge(text, match.start(), -1)
+                end = _word_edge(text, match.end(), 1)
+                found.append(BrokenWord(start, end, (match.span(),)))
 
     for match in _SPELLED_OUT.finditer(text):
         runs = [

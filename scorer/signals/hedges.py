@@ -29,7 +29,7 @@ def _is_imperfect_after_qad(verb: str, before: str) -> bool:
         return False
     if verb.startswith("ت") and (verb.endswith("وا") or (len(verb) >= 5 and verb.endswith("ت"))):
         return False
-    return not _PAST_AUXILIARY.search(before[-_AUXILIARY_WINDOW:])
+    return not _PAST_AUXILIARY.search(before)
 
 
 def hedges(article: Article) -> SignalValue:
@@ -40,12 +40,13 @@ def hedges(article: Article) -> SignalValue:
         text = field.text
         found: list[tuple[int, int]] = []
         for match in _cue_pattern().finditer(text):
-            previous = _PREVIOUS_WORD.search(text, 0, match.start())
+            previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 30), match.start())
             if previous and previous.group(1) in blockers:
                 continue
             found.append(match.span("term"))
         for match in _QAD.finditer(text):
-            if _is_imperfect_after_qad(match.group("verb"), text[: match.start()]):
+            before = text[max(0, match.start() - _AUXILIARY_WINDOW) : match.start()]
+            if _is_imperfect_after_qad(match.group("verb"), before):
                 found.append(match.span("term"))
         merged: list[tuple[int, int]] = []
         for start, end in sorted(found):
