@@ -6,11 +6,33 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from scorer import __version__
 from scorer.analysis import analyze
-from scorer.errors import ScorerError
+from scorer.errors import InputError, ScorerError
 from scorer.inputs import decode, looks_like_jsonl, read_bytes, read_jsonl, split_plain
+
+SIGNAL_MARKS = {
+    "anonymous_sources": "31",
+    "named_sources": "32",
+    "direct_quotes": "36",
+    "hedges": "33",
+    "sensational_headline": "35",
+    "obfuscated_terms": "34",
+}
+
+
+def _engine_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="dask: INPUT may be a directory or glob of partitions, scored on a Dask cluster",
+    )
+    parser.add_argument(
+        "--scheduler", help="with --engine dask: a distributed scheduler address to connect to"
+    )
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -19,6 +41,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--version", action="version", version=f"credscore {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+
     signals = commands.add_parser(
         "signals",
         help="print the sourcing signals and their evidence as JSON",
@@ -26,6 +49,67 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         'file of {"id", "title", "body"} rows (one JSON object out per row); - reads stdin.',
     )
     signals.add_argument("file", metavar="FILE")
+
+    score = commands.add_parser(
+        "score",
+        help="score one article with the credibility model",
+        description="FILE: plain text (first line the title) or a JSON object {title, body}; "
+        "- reads stdin.",
+    )
+    score.add_argument("file", metavar="FILE")
+    score.add_argument("--format", choices=("json", "text"), default="json")
+    score.add_argument("--model", help="model card (.json) or artefact; default: bundled model")
+
+    batch = commands.add_parser(
+        "batch", help="score a JSONL, CSV or Parquet file of articles into another such file"
+    )
+    batch.add_argument("input", metavar="INPUT")
+    batch.add_argument("-o", "--output", required=True)
+    batch.add_argument("--title-col", default="title")
+    batch.add_argument("--body-col", default="body")
+    batch.add_argument("--id-col")
+    batch.add_argument("--evidence", action="store_true", help="add the evidence spans")
+    batch.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    batch.add_argument("--model", help="model card (.json) or artefact; default: bundled model")
+    _engine_arguments(batch)
+    batch.add_argument(
+        "--single-file",
+        action="store_true",
+        help="with --engine dask: write OUTPUT as one file instead of a Parquet directory",
+    )
+
+    evaluate = commands.add_parser(
+        "evaluate", help="score a labelled file and report metrics beside two baselines"
+    )
+    evaluate.add_argument("input", metavar="INPUT")
+    evaluate.add_argument("--label-col", required=True)
+    evaluate.add_argument("--positive", default="trusted", help="label of credible articles")
+    evaluate.add_argument("--title-col", default="title")
+    evaluate.add_argument("--body-col", default="body")
+    evaluate.add_argument("--report", type=Path, help="write metrics.json and report.html here")
+    evaluate.add_argument(
+        "--train", type=Path, help="training data for the baselines (same columns and labels)"
+    )
+    evaluate.add_argument("--model", help="model card (.json) or artefact; default: bundled model")
+    _engine_arguments(evaluate)
+
+    serve = commands.add_parser(
+        "serve", help="start the HTTP service (settings also from CREDSCORE_* variables)"
+    )
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int)
+    serve.add_argument("--model", help="model card (.json); default: bundled model")
+
+    train = commands.add_parser("train", help="train a model and write it with its card")
+    train.add_argument("input", metavar="INPUT")
+    train.add_argument("--label-col", required=True)
+    train.add_argument("--positive", default="trusted")
+    train.add_argument("--title-col", default="title")
+    train.add_argument("--body-col", default="body")
+    train.add_argument("--folds", type=int, default=5)
+    train.add_argument("--jobs", type=int, default=1, help="folds fitted in parallel")
+    train.add_argument("-o", "--output", required=True, type=Path, help="models/NAME (no suffix)")
     return parser.parse_args(argv)
 
 
@@ -33,9 +117,13 @@ def _dump(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
-def run_signals(path: str) -> None:
+def _read_text(path: str) -> str:
     stdin = sys.stdin.buffer.read() if path == "-" else None
-    text = decode(read_bytes(path, stdin), "standard input" if path == "-" else path)
+    return decode(read_bytes(path, stdin), "standard input" if path == "-" else path)
+
+
+def run_signals(path: str) -> None:
+    text = _read_text(path)
     if not looks_like_jsonl(path, text):
         print(_dump(analyze(*split_plain(text)).as_dict()))
         return
@@ -50,11 +138,191 @@ def run_signals(path: str) -> None:
         print(_dump({"id": row.id, **result}))
 
 
+def _article_from(path: str, text: str) -> tuple[str, str]:
+    if path.endswith(".json") or (path == "-" and text.lstrip().startswith("{")):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InputError(f"invalid JSON: {error.msg} (line {error.lineno})") from error
+        if not isinstance(data, dict) or not isinstance(data.get("body"), str):
+            raise InputError('JSON input must be an object {"title": ..., "body": ...}')
+        title = data.get("title") or ""
+        if not isinstance(title, str):
+            raise InputError("title must be a string")
+        return title, data["body"]
+    return split_plain(text)
+
+
+def highlighted(text: str, spans: list, colour: bool) -> str:
+    """``text`` with each evidence span marked: ANSI colours on a terminal, else [[...]]."""
+    out, position = [], 0
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.start < position:
+            continue
+        out.append(text[position : span.start])
+        if colour:
+            out.append(f"\033[1;{SIGNAL_MARKS[span.signal]}m{span.text}\033[0m")
+        else:
+            out.append(f"[[{span.text}]]")
+        position = span.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def text_report(title: str, body: str, result: dict, evidence: list, colour: bool) -> str:
+    marked = [s for s in evidence if s.signal in SIGNAL_MARKS]
+    lines = [
+        f"score {result['score']:.0f}/100  {result['label']}  "
+        f"(P(credible) = {result['probability']:.2f}, model {result['model']['name']})",
+        "sub-scores: " + ", ".join(f"{k} {v:.0f}" for k, v in result["subscores"].items()),
+        "signals: "
+        + ", ".join(f"{k} {result['signals'][k]:g}" for k in SIGNAL_MARKS)
+        + f", attribution_depth {result['signals']['attribution_depth']:g}",
+        "why: "
+        + ", ".join(f"{c['feature']} {c['contribution']:+.2f}" for c in result["contributions"]),
+        "",
+        highlighted(title, [s for s in marked if s.field == "title"], colour),
+        "",
+        highlighted(body, [s for s in marked if s.field == "body"], colour).strip(),
+        "",
+        "marked: " + ", ".join(SIGNAL_MARKS),
+    ]
+    return "\n".join(lines)
+
+
+def run_score(path: str, output_format: str, model_path: str | None) -> None:
+    from scorer.artifacts import load_model
+
+    title, body = _article_from(path, _read_text(path))
+    model, _ = load_model(model_path)
+    result = model.score(title, body)
+    if output_format == "json":
+        print(_dump(result.as_dict()))
+    else:
+        print(
+            text_report(title, body, result.as_dict(), list(result.evidence), sys.stdout.isatty())
+        )
+
+
+def run_batch_dask(args: argparse.Namespace) -> None:
+    from scorer.batch import BatchOptions
+    from scorer.distributed import score_with_dask
+
+    options = BatchOptions(args.title_col, args.body_col, args.id_col, args.evidence)
+    workers = args.workers if args.workers > 1 else None
+    rows, failed = score_with_dask(
+        args.input, args.output, options, args.model, args.scheduler, workers, args.single_file
+    )
+    print(f"scored {rows - failed} of {rows} rows ({failed} errors) -> {args.output}")
+
+
+def run_batch(args: argparse.Namespace) -> None:
+    from tqdm import tqdm
+
+    from scorer.artifacts import load_model
+    from scorer.batch import BatchOptions, for_flat_format, score_frame
+    from scorer.tabular import read_table, table_format, write_table
+
+    output_kind = table_format(args.output)
+    frame = read_table(args.input)
+    model, _ = load_model(args.model)
+    options = BatchOptions(
+        title_col=args.title_col,
+        body_col=args.body_col,
+        id_col=args.id_col,
+        evidence=args.evidence,
+        signals_as_object=output_kind == "jsonl",
+    )
+    with tqdm(total=len(frame), unit="article", disable=not sys.stderr.isatty()) as bar:
+        scored = score_frame(
+            frame, model, options, args.workers, args.model, on_progress=bar.update
+        )
+    write_table(scored if output_kind == "jsonl" else for_flat_format(scored), args.output)
+    failed = int(scored["error"].notna().sum())
+    print(f"scored {len(scored) - failed} of {len(scored)} rows ({failed} errors) -> {args.output}")
+
+
+def run_evaluate(args: argparse.Namespace) -> None:
+    from scorer.artifacts import load_model
+    from scorer.evaluation import evaluate, evaluate_dask, write_report
+    from scorer.tabular import read_table
+    from scorer.training import prepare_labelled
+
+    model, _ = load_model(args.model)
+    columns = (args.label_col, args.positive, args.title_col, args.body_col)
+    if args.engine == "dask":
+        report, labels, predictions = evaluate_dask(
+            model, args.input, *columns, args.model, args.scheduler
+        )
+    else:
+        test = prepare_labelled(read_table(args.input), *columns)
+        train = prepare_labelled(read_table(args.train), *columns) if args.train else None
+        report, predictions = evaluate(model, test, train)
+        labels = test.labels
+    if args.report:
+        write_report(report, labels, predictions, args.report)
+    print(json.dumps(report["metrics"], ensure_ascii=False, indent=2))
+
+
+def run_train(args: argparse.Namespace) -> None:
+    import logging
+
+    from scorer.artifacts import save_model
+    from scorer.training import train
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    model, card = train(
+        Path(args.input),
+        args.label_col,
+        args.positive,
+        args.output.name,
+        args.title_col,
+        args.body_col,
+        args.folds,
+        args.jobs,
+    )
+    artefact, card_path = save_model(model, args.output, card)
+    print(json.dumps(card["cross_validation"], indent=2))
+    print(f"wrote {artefact} and {card_path}")
+
+
+def run_serve(args: argparse.Namespace) -> None:
+    import os
+
+    import uvicorn
+
+    from api.settings import Settings
+
+    overrides = {"host": args.host, "port": args.port, "workers": args.workers}
+    settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    if args.model:
+        os.environ["CREDSCORE_MODEL_PATH"] = args.model  # the workers read their settings
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         if args.command == "signals":
             run_signals(args.file)
+        elif args.command == "score":
+            run_score(args.file, args.format, args.model)
+        elif args.command == "batch" and args.engine == "dask":
+            run_batch_dask(args)
+        elif args.command == "batch":
+            run_batch(args)
+        elif args.command == "evaluate":
+            run_evaluate(args)
+        elif args.command == "train":
+            run_train(args)
+        elif args.command == "serve":
+            run_serve(args)
     except ScorerError as error:
         print(f"credscore: error: {error}", file=sys.stderr)
         return 2

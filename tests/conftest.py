@@ -22,3 +22,27 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present beside the project")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def labelled_jsonl(tmp_path_factory) -> Path:
+    """The hand-written labelled fixture as a JSONL file."""
+    import json
+
+    from fixtures import labelled_rows
+
+    path = tmp_path_factory.mktemp("data") / "labelled.jsonl"
+    lines = [json.dumps(row, ensure_ascii=False) for row in labelled_rows()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory, labelled_jsonl):
+    """A model trained on the fixture and saved with its card: (model, card path)."""
+    from scorer.artifacts import save_model
+    from scorer.training import train
+
+    model, card = train(labelled_jsonl, "label", "trusted", "tiny", folds=2)
+    _, card_path = save_model(model, tmp_path_factory.mktemp("models") / "tiny", card)
+    return model, card_path

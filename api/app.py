@@ -1,0 +1,260 @@
+"""The FastAPI app: scoring endpoints, health, model card, Prometheus metrics and the web page.
+
+All logic lives in ``scorer``; this module translates requests into library calls and library
+errors into HTTP 4xx answers with a JSON body that says what is wrong. An unexpected failure is
+a 500 that carries a request id, also written to the log with the traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from importlib import resources
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.schemas import (
+    ArticleIn,
+    BatchIn,
+    BatchItemOut,
+    BatchOut,
+    ErrorOut,
+    HealthOut,
+    ScoreOut,
+)
+from api.settings import Settings
+from scorer import __version__
+from scorer.artifacts import load_model
+from scorer.errors import InputError, ScorerError
+from scorer.webpage import extract_article
+
+logger = logging.getLogger("credscore.api")
+
+ERRORS = {
+    400: {"model": ErrorOut, "description": "malformed request"},
+    413: {"model": ErrorOut, "description": "request or text too large"},
+    422: {"model": ErrorOut, "description": "invalid article"},
+}
+
+
+class ApiError(Exception):
+    """A request the service refuses, with its HTTP status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _error(status: int, message: str, **extra: object) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status)
+
+
+class BodySizeLimit:
+    """Refuse request bodies over ``limit`` bytes before anything parses them (413)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        too_large = _error(413, f"request body over {self.limit} bytes")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await too_large(scope, receive, send)
+            return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                raise ApiError(413, f"request body over {self.limit} bytes")
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+
+class Metrics:
+    """The app's Prometheus collectors, in a registry of its own."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "credscore_requests_total",
+            "HTTP requests",
+            ["method", "path", "status"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "credscore_request_seconds",
+            "HTTP request latency",
+            ["path"],
+            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
+            registry=self.registry,
+        )
+        self.articles = Counter(
+            "credscore_articles_scored_total", "Articles scored", registry=self.registry
+        )
+
+
+def _article_text(article: ArticleIn, limit: int) -> tuple[str, str]:
+    """Title and body of a request article, from title/body or from its HTML."""
+    for name in ("title", "body", "html"):
+        value = getattr(article, name)
+        if value is not None and len(value) > limit:
+            raise ApiError(413, f"{name} is over {limit} characters")
+    if article.html is not None:
+        if article.body is not None or article.title is not None:
+            raise ApiError(422, "give either html or title/body, not both")
+        return extract_article(article.html)
+    if article.body is None:
+        raise ApiError(422, "body is missing (or give html)")
+    title = article.title or ""
+    if not article.body.strip() and not title.strip():
+        raise ApiError(422, "the article is empty")
+    return title, article.body
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The service, configured by ``settings`` (default: from the environment)."""
+    settings = settings or Settings()
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.model, app.state.card = load_model(settings.model_path)
+        logger.info("model %s %s loaded", app.state.model.name, app.state.model.version)
+        yield
+
+    app = FastAPI(
+        title="credscore",
+        version=__version__,
+        description="Credibility and sourcing-quality scores for Arabic news, with evidence.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+
+    @app.middleware("http")
+    async def request_context(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        request_id = uuid.uuid4().hex
+        request.state.request_id = request_id
+        started = time.perf_counter()
+        try:
+            response = await call_next(request)
+        except ApiError as error:
+            response = _error(error.status, error.message)
+        except Exception:
+            logger.exception("request %s failed", request_id)
+            response = _error(500, "internal error", request_id=request_id)
+        route = request.scope.get("route")
+        path = getattr(route, "path", "unmatched")
+        metrics.requests.labels(request.method, path, str(response.status_code)).inc()
+        metrics.latency.labels(path).observe(time.perf_counter() - started)
+        response.headers["X-Request-ID"] = request_id
+        return response
+
+    app.add_middleware(BodySizeLimit, limit=settings.max_request_bytes)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        problems = error.errors()
+        if any(p.get("type") == "json_invalid" for p in problems):
+            return _error(400, "the request body is not valid JSON")
+        details = [
+            {"loc": list(p.get("loc", ())), "msg": p.get("msg", ""), "type": p.get("type", "")}
+            for p in problems
+        ]
+        return _error(422, "the request does not match the schema", detail=details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        message = error.detail if isinstance(error.detail, str) else json.dumps(error.detail)
+        return _error(error.status_code, message)
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, error: ApiError) -> JSONResponse:
+        return _error(error.status, error.message)
+
+    @app.exception_handler(InputError)
+    async def input_error(request: Request, error: InputError) -> JSONResponse:
+        return _error(422, str(error))
+
+    @app.exception_handler(ScorerError)
+    async def scorer_error(request: Request, error: ScorerError) -> JSONResponse:
+        return _error(422, str(error))
+
+    def score_one(request: Request, article: ArticleIn) -> ScoreOut:
+        title, body = _article_text(article, settings.max_text_chars)
+        result = request.app.state.model.score(title, body)
+        metrics.articles.inc()
+        return ScoreOut.model_validate({"title": title, "body": body, **result.as_dict()})
+
+    @app.post("/v1/score", response_model=ScoreOut, responses=ERRORS)
+    def score(request: Request, article: ArticleIn) -> ScoreOut:
+        """Score one article (title + body, or a saved page as ``html``)."""
+        return score_one(request, article)
+
+    @app.post("/v1/score/batch", response_model=BatchOut, responses=ERRORS)
+    def score_batch(request: Request, batch: BatchIn) -> BatchOut:
+        """Score up to ``max_batch`` articles; a bad item gets an error, the others a result."""
+        if len(batch.articles) > settings.max_batch:
+            raise ApiError(413, f"at most {settings.max_batch} articles per batch")
+        if not batch.articles:
+            raise ApiError(422, "the batch is empty")
+        results = []
+        for index, article in enumerate(batch.articles):
+            try:
+                results.append(BatchItemOut(index=index, result=score_one(request, article)))
+            except (ApiError, ScorerError) as error:
+                results.append(BatchItemOut(index=index, error=str(error)))
+        return BatchOut(results=results)
+
+    @app.get("/v1/health", response_model=HealthOut)
+    def health(request: Request) -> HealthOut:
+        """Liveness, and whether the model is loaded."""
+        model = getattr(request.app.state, "model", None)
+        identity = {"name": model.name, "version": model.version} if model else None
+        return HealthOut(status="ok", model_loaded=model is not None, model=identity)
+
+    @app.get("/v1/model")
+    def model_card(request: Request) -> dict:
+        """The loaded model's card (training data, metrics, features, versions, limits)."""
+        return request.app.state.card
+
+    @app.get("/metrics", include_in_schema=False)
+    def prometheus() -> Response:
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def page() -> HTMLResponse:
+        return HTMLResponse(resources.files("api").joinpath("static/index.html").read_text("utf-8"))
+
+    @app.get("/v1/ping", include_in_schema=False)
+    def ping() -> dict:
+        """A trivial endpoint: the server's own ceiling in load tests."""
+        return {"ok": True}
+
+    return app

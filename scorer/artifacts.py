@@ -1,0 +1,104 @@
+"""Save and load a credibility model with its JSON card, verified on load.
+
+joblib loading can execute code, so a model is loaded only when the SHA-256 of its file matches
+the card beside it, and only with the scikit-learn version it was trained with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from pathlib import Path
+
+import joblib
+import sklearn
+
+from scorer.errors import ScorerError
+from scorer.model import CredibilityModel
+
+DEFAULT_MODEL = "credscore-mce-2013"
+
+
+class ModelError(ScorerError):
+    """A model file or its card is missing, tampered with, or from another environment."""
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def environment() -> dict[str, str]:
+    """Versions that a model artefact depends on."""
+    import numpy
+
+    from scorer import __version__
+
+    return {
+        "python": platform.python_version(),
+        "scikit-learn": sklearn.__version__,
+        "numpy": numpy.__version__,
+        "credscore": __version__,
+    }
+
+
+def save_model(model: CredibilityModel, stem: Path, card: dict) -> tuple[Path, Path]:
+    """Write ``stem.joblib`` and ``stem.json`` (the card, with the artefact's SHA-256)."""
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    artefact, card_path = stem.with_suffix(".joblib"), stem.with_suffix(".json")
+    joblib.dump(model, artefact, compress=3)
+    full_card = {
+        **card,
+        "name": model.name,
+        "version": model.version,
+        "artifact": artefact.name,
+        "artifact_sha256": sha256_file(artefact),
+        "artifact_bytes": artefact.stat().st_size,
+        "environment": environment(),
+    }
+    card_path.write_text(json.dumps(full_card, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    return artefact, card_path
+
+
+def default_model_path() -> Path:
+    """The bundled default model's card (``models/`` of the source tree)."""
+    return Path(__file__).resolve().parent.parent / "models" / f"{DEFAULT_MODEL}.json"
+
+
+def read_card(card_path: Path) -> dict:
+    try:
+        return json.loads(card_path.read_text("utf-8"))
+    except FileNotFoundError as error:
+        raise ModelError(f"no model card at {card_path}") from error
+    except (OSError, json.JSONDecodeError) as error:
+        raise ModelError(f"cannot read model card {card_path}: {error}") from error
+
+
+def load_model(path: Path | str | None = None) -> tuple[CredibilityModel, dict]:
+    """Load a model from its card (``.json``) or artefact (``.joblib``) path, verified.
+
+    Without a path, the bundled default model. Raises ``ModelError`` if the artefact's SHA-256
+    does not match its card or the scikit-learn version differs from the one it was saved with.
+    """
+    path = Path(path) if path is not None else default_model_path()
+    card_path = path.with_suffix(".json")
+    card = read_card(card_path)
+    artefact = card_path.parent / card.get("artifact", path.with_suffix(".joblib").name)
+    if not artefact.is_file():
+        raise ModelError(f"model artefact {artefact} is missing")
+    if sha256_file(artefact) != card.get("artifact_sha256"):
+        raise ModelError(f"{artefact.name}: SHA-256 does not match its card; refusing to load")
+    trained_with = card.get("environment", {}).get("scikit-learn")
+    if trained_with != sklearn.__version__:
+        raise ModelError(
+            f"{artefact.name} was saved with scikit-learn {trained_with}, this is "
+            f"{sklearn.__version__}: retrain it with `credscore train` or install that version"
+        )
+    model = joblib.load(artefact)
+    if not isinstance(model, CredibilityModel):
+        raise ModelError(f"{artefact.name} does not hold a credscore model")
+    return model, card

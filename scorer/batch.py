@@ -1,0 +1,180 @@
+"""Score whole tables of articles: every row comes out, in order, scored or with an error.
+
+Rows are scored in chunks; with ``workers > 1`` the chunks go to worker processes that each load
+the verified model once. A row that cannot be scored (missing or non-text body, empty article)
+keeps its place and gets an ``error``; the job goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from scorer.artifacts import load_model
+from scorer.errors import InputError
+from scorer.model import CredibilityModel
+from scorer.signals import SIGNAL_NAMES
+
+CHUNK_ROWS = 200
+SUBSCORES = ("sourcing", "hedging", "sensationalism")
+RESULT_COLUMNS = ("score", "probability", "label", *SUBSCORES)
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """Which columns hold the article, and what to add to the output."""
+
+    title_col: str = "title"
+    body_col: str = "body"
+    id_col: str | None = None
+    evidence: bool = False
+    signals_as_object: bool = False
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+def _row_error(title: object, body: object) -> str | None:
+    if _is_missing(body):
+        return "missing body"
+    if not isinstance(body, str):
+        return f"body must be text, not {type(body).__name__}"
+    if not _is_missing(title) and not isinstance(title, str):
+        return f"title must be text, not {type(title).__name__}"
+    if not body.strip() and not (isinstance(title, str) and title.strip()):
+        return "empty article"
+    return None
+
+
+def result_columns(options: BatchOptions) -> list[str]:
+    """The columns the scorer adds, in order (``error`` last)."""
+    columns = list(RESULT_COLUMNS)
+    columns += ["signals"] if options.signals_as_object else list(SIGNAL_NAMES)
+    if options.evidence:
+        columns.append("evidence")
+    return [*columns, "error"]
+
+
+TEXT_COLUMNS = ("label", "error")
+
+
+def score_chunk(
+    model: CredibilityModel, chunk: pd.DataFrame, options: BatchOptions
+) -> pd.DataFrame:
+    """``chunk`` with the score columns added: same rows, same order, input columns kept."""
+    titles = (
+        chunk[options.title_col].tolist()
+        if options.title_col in chunk.columns
+        else [""] * len(chunk)
+    )
+    bodies = chunk[options.body_col].tolist()
+    records: list[dict[str, object]] = [{} for _ in titles]
+    valid = []
+    for index, (title, body) in enumerate(zip(titles, bodies, strict=True)):
+        error = _row_error(title, body)
+        if error is None:
+            valid.append(index)
+        else:
+            records[index] = {"error": error}
+    if valid:
+        scored = model.score_articles(
+            [titles[i] if isinstance(titles[i], str) else "" for i in valid],
+            [bodies[i] for i in valid],
+        )
+        for index, result in zip(valid, scored, strict=True):
+            record: dict[str, object] = {
+                "score": result.score,
+                "probability": result.probability,
+                "label": result.label,
+                **result.subscores,
+            }
+            if options.signals_as_object:
+                record["signals"] = result.signals
+            else:
+                record.update(result.signals)
+            if options.evidence:
+                record["evidence"] = [span.as_dict() for span in result.evidence]
+            records[index] = record
+    columns = result_columns(options)
+    added = pd.DataFrame.from_records(records, index=chunk.index, columns=columns)
+    numeric = [c for c in columns if c not in (*TEXT_COLUMNS, "signals", "evidence")]
+    added = added.astype({c: "float64" for c in numeric} | {c: "string" for c in TEXT_COLUMNS})
+    kept = chunk.drop(columns=[c for c in columns if c in chunk.columns])
+    return pd.concat([kept, added], axis=1)
+
+
+_worker_model: CredibilityModel | None = None
+
+
+def _init_worker(model_path: str | None) -> None:
+    global _worker_model
+    _worker_model, _ = load_model(model_path)
+
+
+def _score_chunk_in_worker(args: tuple[pd.DataFrame, BatchOptions]) -> pd.DataFrame:
+    if _worker_model is None:
+        raise RuntimeError("worker model not loaded")
+    return score_chunk(_worker_model, *args)
+
+
+def check_columns(columns: object, options: BatchOptions) -> None:
+    """``InputError`` when the body (or the asked-for id) column is missing."""
+    if options.body_col not in columns:
+        raise InputError(f"no body column {options.body_col!r} in the input")
+    if options.id_col is not None and options.id_col not in columns:
+        raise InputError(f"no id column {options.id_col!r} in the input")
+
+
+def score_frame(
+    frame: pd.DataFrame,
+    model: CredibilityModel,
+    options: BatchOptions,
+    workers: int = 1,
+    model_path: str | Path | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> pd.DataFrame:
+    """``frame`` with the score columns added; same rows, same order, input columns kept.
+
+    With ``workers > 1``, chunks go to worker processes that each load the model from
+    ``model_path`` (verified) once.
+    """
+    check_columns(frame.columns, options)
+    chunks = [
+        (frame.iloc[start : start + CHUNK_ROWS], options)
+        for start in range(0, len(frame), CHUNK_ROWS)
+    ]
+    parts: list[pd.DataFrame] = []
+    if workers <= 1:
+        scored: Iterator[pd.DataFrame] = (score_chunk(model, *chunk) for chunk in chunks)
+        for part in scored:
+            parts.append(part)
+            if on_progress:
+                on_progress(len(part))
+    else:
+        path = str(model_path) if model_path is not None else None
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(path,)) as pool:
+            for part in pool.map(_score_chunk_in_worker, chunks):
+                parts.append(part)
+                if on_progress:
+                    on_progress(len(part))
+    if not parts:
+        return score_chunk(model, frame, options)
+    return pd.concat(parts)
+
+
+def for_flat_format(frame: pd.DataFrame) -> pd.DataFrame:
+    """Nested columns (evidence, signals) as JSON strings, for CSV and Parquet."""
+    converted = frame.copy()
+    for column in ("evidence", "signals"):
+        if column in converted.columns:
+            converted[column] = [
+                json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else None
+                for value in converted[column]
+            ]
+    return converted

@@ -1,0 +1,172 @@
+"""Batch scoring on a Dask cluster: the partitions of a large archive scored on the workers.
+
+The input (one file, a directory or a glob of Parquet, JSONL or CSV partitions) is read with
+``dask.dataframe`` and scored partition by partition with ``map_partitions``. Each worker process
+loads the verified model once, on its first partition (tasks carry only the model's path), and
+scores rows exactly as the local engine does: every row comes out once, in order, with an
+``error`` for rows that cannot be scored. A partition that fails is retried by Dask; if it still
+fails, the job stops with an error that says so, rather than losing rows.
+
+Dask is an optional extra: ``pip install 'credscore[dask]'``.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from scorer.artifacts import load_model
+from scorer.batch import BatchOptions, check_columns, for_flat_format, score_chunk
+from scorer.errors import ScorerError
+from scorer.model import CredibilityModel
+from scorer.tabular import table_format, write_table
+from scorer.training import dedupe_key
+
+PARTITION_RETRIES = 2
+INSTALL_HINT = "the dask engine needs Dask: pip install 'credscore[dask]'"
+
+
+class DaskUnavailable(ScorerError):
+    """``--engine dask`` was asked for without Dask installed."""
+
+
+def _dask_modules() -> tuple[object, object, object]:
+    try:
+        import dask.dataframe as dd
+        from dask.distributed import Client, LocalCluster
+    except ImportError as error:
+        raise DaskUnavailable(INSTALL_HINT) from error
+    return dd, Client, LocalCluster
+
+
+@cache
+def _worker_model(model_path: str | None) -> CredibilityModel:
+    """The verified model, loaded once per worker process."""
+    return load_model(model_path)[0]
+
+
+def score_partition(
+    partition: pd.DataFrame, model_path: str | None, options: BatchOptions
+) -> pd.DataFrame:
+    """One partition scored as the local engine scores it, nested columns as JSON text."""
+    return for_flat_format(score_chunk(_worker_model(model_path), partition, options))
+
+
+def read_partitions(source: str) -> object:
+    """A dask DataFrame over one file, a directory or a glob of Parquet, JSONL or CSV files."""
+    dd, _, _ = _dask_modules()
+    path = Path(source)
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix and not p.name.startswith((".", "_")))
+        if not files:
+            raise ScorerError(f"{source}: no data files")
+        kind, pattern = table_format(files[0]), str(path / f"*{files[0].suffix}")
+    else:
+        kind, pattern = table_format(source), source
+    if kind == "parquet":
+        return dd.read_parquet(pattern)
+    if kind == "jsonl":
+        return dd.read_json(pattern, lines=True, blocksize=None, dtype=False)
+    return dd.read_csv(pattern, dtype=str, keep_default_na=False)
+
+
+def connect(scheduler: str | None, workers: int | None = None) -> object:
+    """A client of ``scheduler`` (an address), or of a new LocalCluster sized to the machine."""
+    _, Client, LocalCluster = _dask_modules()
+    if scheduler:
+        return Client(scheduler)
+    count = workers or os.cpu_count() or 1
+    return Client(LocalCluster(n_workers=count, threads_per_worker=1, processes=True))
+
+
+def scored_collection(source: str, options: BatchOptions, model_path: str | Path | None) -> object:
+    """The lazily scored dask DataFrame of ``source`` (flat columns)."""
+    frame = read_partitions(source)
+    check_columns(frame.columns, options)
+    path = str(model_path) if model_path is not None else None
+    model = _worker_model(path)  # verify the model here before any task is sent
+    meta = for_flat_format(score_chunk(model, frame._meta.iloc[:0], options))
+    return frame.map_partitions(score_partition, path, options, meta=meta)
+
+
+def score_with_dask(
+    source: str,
+    output: str,
+    options: BatchOptions,
+    model_path: str | Path | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    single_file: bool = False,
+) -> tuple[int, int]:
+    """Score ``source`` on Dask and write ``output``; return (rows, rows with an error).
+
+    ``output`` is a directory of Parquet partitions, or with ``single_file`` one JSONL, CSV or
+    Parquet file, written atomically.
+    """
+    options = BatchOptions(**{**options.__dict__, "signals_as_object": False})
+    if single_file:
+        table_format(output)
+    scored = scored_collection(source, options, model_path)
+    with connect(scheduler, workers) as client:
+        try:
+            if single_file:
+                result = client.compute(scored, retries=PARTITION_RETRIES).result()
+                write_table(result, output)
+                return len(result), int(result["error"].notna().sum())
+            written = scored.to_parquet(output, write_index=False, compute=False)
+            client.compute(written, retries=PARTITION_RETRIES).result()
+        except Exception as error:  # a task's own exception, re-raised by Dask after retries
+            raise ScorerError(
+                f"scoring failed after {PARTITION_RETRIES} retries of a partition: {error}"
+            ) from error
+    written_back = read_partitions(output)
+    errors = written_back["error"].count().compute()  # non-null errors
+    return len(written_back), int(errors)
+
+
+def _evaluation_rows(
+    partition: pd.DataFrame,
+    label_col: str,
+    positive: str,
+    model_path: str | None,
+    options: BatchOptions,
+) -> pd.DataFrame:
+    """Key, true label and the model's outputs for the rows with a body (as the local engine)."""
+    titles = partition[options.title_col] if options.title_col in partition.columns else ""
+    bodies = partition[options.body_col].fillna("").astype(str)
+    truth = (partition[label_col].astype(str) == str(positive)).astype("int64")
+    scored = score_chunk(_worker_model(model_path), partition, options)
+    rows = pd.DataFrame(
+        {
+            "key": dedupe_key(pd.Series(titles, index=partition.index), bodies).astype("string"),
+            "truth": truth,
+            "probability": scored["probability"],
+            "score": scored["score"],
+            "label": scored["label"],
+        }
+    )
+    return rows[bodies.str.strip().astype(bool).to_numpy() & scored["error"].isna().to_numpy()]
+
+
+def evaluation_rows(
+    source: str,
+    label_col: str,
+    positive: str,
+    options: BatchOptions,
+    model_path: str | Path | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Score ``source`` on Dask; bring back key, true label, probability, score and band."""
+    frame = read_partitions(source)
+    check_columns(frame.columns, options)
+    if label_col not in frame.columns:
+        raise ScorerError(f"no column {label_col!r} in the input")
+    path = str(model_path) if model_path is not None else None
+    meta = _evaluation_rows(frame._meta.iloc[:0], label_col, positive, path, options)
+    rows = frame.map_partitions(_evaluation_rows, label_col, positive, path, options, meta=meta)
+    with connect(scheduler, workers) as client:
+        return client.compute(rows, retries=PARTITION_RETRIES).result()

@@ -1,0 +1,76 @@
+"""A real browser on the web page: paste the example article, submit, see the highlights."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+
+from api.app import create_app
+from api.settings import Settings
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium browser installed (Debian package 'chromium')"
+)
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server_url(tiny_model):
+    _, card_path = tiny_model
+    port = free_port()
+    app = create_app(Settings(model_path=str(card_path)))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the server did not start within 30 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_page_highlights_the_evidence(server_url, example, tmp_path):
+    title, body = example
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1400})
+            page.goto(server_url + "/")
+            page.fill("#title", title)
+            page.fill("#body", body)
+            page.click("#submit")
+            page.wait_for_selector("#result:not(.hidden)", timeout=20000)
+            anonymous = page.locator('#article mark[data-signal="anonymous_sources"]')
+            hedges = page.locator('#article mark[data-signal="hedges"]')
+            assert anonymous.count() >= 8 and hedges.count() >= 4
+            assert "مصدر كردي مطلع" in anonymous.all_inner_texts()
+            assert page.locator("#label").inner_text().strip()
+            assert page.locator("html").get_attribute("dir") == "rtl"
+            page.screenshot(path=str(tmp_path / "page.png"), full_page=True)
+        finally:
+            browser.close()
+    assert (tmp_path / "page.png").stat().st_size > 10_000

@@ -1,0 +1,83 @@
+import pickle
+
+import numpy as np
+import pandas as pd
+
+from scorer.features import SignalFeatures, TextScore
+from scorer.model import LABELS, build_pipeline, subscores
+from scorer.signals import SIGNAL_NAMES
+
+
+def test_pipeline_follows_sklearn_conventions(labelled_jsonl):
+    pipeline = build_pipeline(cv=2)
+    assert "classifier_" not in vars(pipeline.named_steps["features"].transformer_list[1][1])
+    frame = pd.read_json(labelled_jsonl, lines=True)
+    labels = (frame["label"] == "trusted").to_numpy().astype(int)
+    fitted = pipeline.fit(frame, labels)
+    assert fitted is pipeline
+    names = list(pipeline.named_steps["features"].get_feature_names_out())
+    assert names == [*SIGNAL_NAMES, "text_tfidf", "text_nb"]
+
+
+def test_pipeline_pickle_round_trip(tiny_model, labelled_jsonl):
+    model, _ = tiny_model
+    frame = pd.read_json(labelled_jsonl, lines=True)
+    restored = pickle.loads(pickle.dumps(model))
+    before = model.pipeline.predict_proba(frame)
+    after = restored.pipeline.predict_proba(frame)
+    np.testing.assert_allclose(before, after)
+
+
+def test_signal_features_from_articles_and_from_analyses_agree():
+    frame = pd.DataFrame({"title": ["مصدر: خبر"], "body": ["قال مصدر مطلع إن القرار ربما يتأخر."]})
+    features = SignalFeatures().fit(frame)
+    from scorer import analyze
+
+    direct = features.transform(frame)
+    via_analysis = SignalFeatures.from_analyses([analyze("مصدر: خبر", frame["body"][0])])
+    np.testing.assert_allclose(direct, via_analysis)
+    assert direct.shape == (1, len(SIGNAL_NAMES))
+
+
+def test_text_score_needs_labels():
+    import pytest
+
+    with pytest.raises(ValueError):
+        TextScore().fit_transform(pd.DataFrame({"title": ["a"], "body": ["b"]}))
+
+
+def test_scores_separate_the_fixture_classes(tiny_model):
+    import random
+
+    from fixtures import credible_article, rumour_article
+
+    model, _ = tiny_model
+    rng = random.Random(99)
+    good = model.score(*credible_article(rng))
+    bad = model.score(*rumour_article(rng))
+    assert good.score > bad.score
+    assert good.label in LABELS and bad.label in LABELS
+    assert 0 <= bad.probability <= 1 and 0 <= bad.score <= 100
+    assert {c.feature for c in good.contributions} <= {*SIGNAL_NAMES, "text_tfidf", "text_nb"}
+    assert set(good.as_dict()) >= {
+        "score",
+        "label",
+        "probability",
+        "subscores",
+        "signals",
+        "contributions",
+        "evidence",
+        "model",
+    }
+
+
+def test_subscores_are_documented_functions_of_the_signals():
+    base = {name: 0.0 for name in SIGNAL_NAMES}
+    assert subscores(base) == {"sourcing": 0.0, "hedging": 0.0, "sensationalism": 0.0}
+    sourced = {**base, "named_sources": 4.0, "direct_quotes": 2.0, "attribution_depth": 1.0}
+    assert subscores(sourced)["sourcing"] == 100.0
+    anonymous = {**base, "anonymous_sources": 3.0, "attribution_depth": 3.0}
+    assert subscores(anonymous)["sourcing"] == 0.0
+    hedged = {**base, "hedges_per_1000_words": 10.0, "sensational_headline": 2.0}
+    assert subscores(hedged)["hedging"] == 63.2
+    assert subscores(hedged)["sensationalism"] == 63.2
