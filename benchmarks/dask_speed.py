@@ -19,9 +19,11 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _procmem import run_measured  # noqa: E402
+from _procmem import run_measured
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared/datasets/saudinewsnet_2015/articles.jsonl.gz"
+DEFAULT = (
+    Path(__file__).resolve().parents[2] / "shared/datasets/saudinewsnet_2015/articles.jsonl.gz"
+)
 
 
 def main() -> None:
