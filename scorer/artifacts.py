@@ -78,11 +78,11 @@ def read_card(card_path: Path) -> dict:
         raise ModelError(f"cannot read model card {card_path}: {error}") from error
 
 
-def load_model(path: Path | str | None = None) -> tuple[CredibilityModel, dict]:
-    """Load a model from its card (``.json``) or artefact (``.joblib``) path, verified.
+def verify_model(path: Path | str | None = None) -> tuple[Path, dict]:
+    """Check a model's artefact against its card without loading it: (artefact path, card).
 
-    Without a path, the bundled default model. Raises ``ModelError`` if the artefact's SHA-256
-    does not match its card or the scikit-learn version differs from the one it was saved with.
+    Raises ``ModelError`` if the artefact's SHA-256 does not match its card or the
+    scikit-learn version differs from the one it was saved with.
     """
     path = Path(path) if path is not None else default_model_path()
     card_path = path.with_suffix(".json")
@@ -98,6 +98,15 @@ def load_model(path: Path | str | None = None) -> tuple[CredibilityModel, dict]:
             f"{artefact.name} was saved with scikit-learn {trained_with}, this is "
             f"{sklearn.__version__}: retrain it with `credscore train` or install that version"
         )
+    return artefact, card
+
+
+def load_model(path: Path | str | None = None) -> tuple[CredibilityModel, dict]:
+    """Load a model from its card (``.json``) or artefact (``.joblib``) path, verified first.
+
+    Without a path, the bundled default model.
+    """
+    artefact, card = verify_model(path)
     model = joblib.load(artefact)
     if not isinstance(model, CredibilityModel):
         raise ModelError(f"{artefact.name} does not hold a credscore model")

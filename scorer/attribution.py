@@ -198,24 +198,13 @@ class _FieldParser:
                 break
             if word in self.stopwords or self.verb(i) or self.is_participle(i):
                 break
-            if i > start and word.startswith("ل") and self.is_recipient(i):
+            if i > start and self.recipient_at(i) is not None:
                 break
             if i > start and self.is_second_person(i):
                 break
             i += 1
             count += 1
         return i
-
-    def is_recipient(self, i: int) -> bool:
-        """Token i is "ل" + an outlet or agency ("لرويترز", "لقناة")."""
-        word = self.text(i)
-        rest = word[1:]
-        return (
-            self.is_outlet_word(rest)
-            or self.is_outlet_word("ا" + rest)
-            or rest in self.agencies
-            or self.is_agency_at_word(rest)
-        )
 
     def is_agency_at_word(self, word: str) -> bool:
         return any(agency.split()[0] == word and " " not in agency for agency in self.agencies)
@@ -526,11 +515,8 @@ class _FieldParser:
                 return j
         return None
 
-    def credits(self) -> list[tuple[int, int]]:
-        """Agency credit lines, "متابعات"/"وكالات" bylines and a closing outlet line.
-
-        Returns the credit lines found (token ranges); named credits are recorded as named.
-        """
+    def credits(self) -> None:
+        """Agency credit lines, "متابعات"/"وكالات" bylines and a closing outlet line."""
         lines = [(a, b) for a, b in self._lines() if any(self.is_word[k] for k in range(a, b))]
         credit_lines: list[tuple[int, int]] = []
         edge = lines[:_CREDIT_LINES] + lines[-_CREDIT_LINES:]
@@ -560,8 +546,6 @@ class _FieldParser:
                 and (first, last) not in credit_lines
             ):
                 self.record("named", words[0], words[0], words[-1] + 1, 1, "credit")
-                credit_lines.append((first, last))
-        return credit_lines
 
 
 @cache

@@ -7,9 +7,11 @@ keeps its place and gets an ``error``; the job goes on.
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +21,9 @@ from scorer.artifacts import load_model
 from scorer.errors import InputError
 from scorer.model import CredibilityModel
 from scorer.signals import SIGNAL_NAMES
+from scorer.tabular import TableWriter, iter_table, table_format
 
-CHUNK_ROWS = 200
+CHUNK_ROWS = 250
 SUBSCORES = ("sourcing", "hedging", "sensationalism")
 RESULT_COLUMNS = ("score", "probability", "label", *SUBSCORES)
 
@@ -166,6 +169,63 @@ def score_frame(
     if not parts:
         return score_chunk(model, frame, options)
     return pd.concat(parts)
+
+
+def score_file(
+    source: str | Path,
+    target: str | Path,
+    model: CredibilityModel | None,
+    options: BatchOptions,
+    workers: int = 1,
+    model_path: str | Path | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> tuple[int, int]:
+    """Score a JSONL, CSV or Parquet file into another, chunk by chunk; memory is bounded by
+    the chunk size and the number of chunks in flight, not by the file's size.
+
+    ``model`` scores in this process (``workers <= 1``); with more workers each process loads
+    the verified model from ``model_path`` once. Returns (rows, rows with an error).
+    """
+    flat = table_format(target) != "jsonl"
+    errors = 0
+    with TableWriter(target) as writer:
+        for part in _scored_chunks(source, model, options, workers, model_path):
+            errors += int(part["error"].notna().sum())
+            writer.write(for_flat_format(part) if flat else part)
+            if on_progress:
+                on_progress(len(part))
+        rows = writer.rows
+    return rows, errors
+
+
+def _scored_chunks(
+    source: str | Path,
+    model: CredibilityModel | None,
+    options: BatchOptions,
+    workers: int,
+    model_path: str | Path | None,
+) -> Iterator[pd.DataFrame]:
+    chunks = iter_table(source, CHUNK_ROWS)
+    first = next(chunks, None)
+    if first is None:
+        return
+    check_columns(first.columns, options)
+    chunks = itertools.chain([first], chunks)
+    if workers <= 1:
+        if model is None:
+            raise ValueError("a model is needed to score in this process")
+        for chunk in chunks:
+            yield score_chunk(model, chunk, options)
+        return
+    path = str(model_path) if model_path is not None else None
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(path,)) as pool:
+        in_flight: deque[Future[pd.DataFrame]] = deque()
+        for chunk in chunks:
+            in_flight.append(pool.submit(_score_chunk_in_worker, (chunk, options)))
+            if len(in_flight) >= 2 * workers:  # bounded read-ahead keeps memory flat
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
 
 
 def for_flat_format(frame: pd.DataFrame) -> pd.DataFrame:

@@ -219,27 +219,27 @@ def run_batch_dask(args: argparse.Namespace) -> None:
 def run_batch(args: argparse.Namespace) -> None:
     from tqdm import tqdm
 
-    from scorer.artifacts import load_model
-    from scorer.batch import BatchOptions, for_flat_format, score_frame
-    from scorer.tabular import read_table, table_format, write_table
+    from scorer.artifacts import load_model, verify_model
+    from scorer.batch import BatchOptions, score_file
+    from scorer.tabular import table_format
 
-    output_kind = table_format(args.output)
-    frame = read_table(args.input)
-    model, _ = load_model(args.model)
+    table_format(args.input)
     options = BatchOptions(
         title_col=args.title_col,
         body_col=args.body_col,
         id_col=args.id_col,
         evidence=args.evidence,
-        signals_as_object=output_kind == "jsonl",
+        signals_as_object=table_format(args.output) == "jsonl",
     )
-    with tqdm(total=len(frame), unit="article", disable=not sys.stderr.isatty()) as bar:
-        scored = score_frame(
-            frame, model, options, args.workers, args.model, on_progress=bar.update
+    # With worker processes, each loads the model; this one only checks it.
+    model = load_model(args.model)[0] if args.workers <= 1 else None
+    if model is None:
+        verify_model(args.model)
+    with tqdm(unit="article", disable=not sys.stderr.isatty()) as bar:
+        rows, failed = score_file(
+            args.input, args.output, model, options, args.workers, args.model, bar.update
         )
-    write_table(scored if output_kind == "jsonl" else for_flat_format(scored), args.output)
-    failed = int(scored["error"].notna().sum())
-    print(f"scored {len(scored) - failed} of {len(scored)} rows ({failed} errors) -> {args.output}")
+    print(f"scored {rows - failed} of {rows} rows ({failed} errors) -> {args.output}")
 
 
 def run_evaluate(args: argparse.Namespace) -> None:

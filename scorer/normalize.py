@@ -68,9 +68,6 @@ _SUBSTITUTIONS.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-In
 _SUBSTITUTIONS.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
 _TRANSLATION = str.maketrans(_SUBSTITUTIONS)
 
-# Characters that typically separate the fragments of a deliberately broken word.
-BREAK_CHARS = r" .\-_*•·|/+~"
-
 
 @dataclass(frozen=True, slots=True)
 class Normalized:

@@ -1,16 +1,18 @@
 """Find words broken to dodge keyword filters ("داع ش", "ق سد", "الاعتـ.ـراف").
 
-Three kinds of evidence, all on the matching form after diacritics and tatweel are gone:
+Three kinds of evidence, on the matching form after diacritics and tatweel are gone:
 - a listed filter word (``obfuscation_targets.txt``) spelled with separators inside it;
 - any word whose fragments are joined by punctuation or a space *touching a tatweel* in the
   original ("الاعتـ.ـراف", "إرهـ ـابي"): decorative tatweel alone ("نائـب") does not count;
-- four or more single letters spelled out with separators ("د ا ع ش").
+- five or more single letters spelled out with separators ("م ق ا و م ة"); shorter runs are
+  initials ("ع. ج. ح. س") unless they spell a listed word ("د ا ع ش").
 Each find is reported with the separator ranges to delete, so the word can be restored.
 """
 
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,11 +23,21 @@ from scorer.normalize import Normalized
 
 _SEPARATORS = " .\\-_*•·|+~"
 _SEPARATOR_RUN = regex.compile(f"[{_SEPARATORS}]+")
-_PUNCT_JOIN = regex.compile(r"(?<=\p{Arabic}{2})[ .\-_*•·|+~]{1,3}(?=\p{Arabic}{2})")
-_SPELLED_OUT = regex.compile(
-    rf"{BOUNDARY_BEFORE}\p{{Arabic}}(?:[{_SEPARATORS}]{{1,2}}\p{{Arabic}}{BOUNDARY_AFTER}){{3,}}"
+# A space needs a tatweel on both sides ("إرهـ ـابي"); one side is a decorative word ending
+# ("أولمبيةـ حيث") or a detached article ("الـ دوري").
+_TATWEEL_BREAK = regex.compile(
+    r"(?<=\p{Arabic}{2}[\p{Mn}ـ]*)"
+    r"(?:ـ+ {1,2}ـ+|ـ+[.\-*•·|+~]{1,3}ـ*|ـ*[.\-*•·|+~]{1,3}ـ+)"
+    r"(?=[\p{Mn}ـ]*\p{Arabic}{2})"
 )
-_WORD_CHARS = regex.compile(r"[\p{L}\p{N}]+")
+# A split at one of these is two real words ("طالب أن" is not "طالبان").
+_FUNCTION_WORDS = frozenset(
+    "ان في من عن علي الي ما لا هو هي او ام قد لم لن ثم بل كل مع هذا هذه ذلك التي الذي له لها "
+    "لهم به بها فيه فيها منه منها عنه عنها هم انه انها".split()
+)
+_SPELLED_OUT = regex.compile(
+    rf"{BOUNDARY_BEFORE}\p{{Arabic}}(?:[{_SEPARATORS}]{{1,2}}\p{{Arabic}}{BOUNDARY_AFTER}){{4,}}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,28 +84,37 @@ def _target_words(norm: Normalized) -> list[BrokenWord]:
             continue  # the plain word
         prefix = _LETTERS_BEFORE.search(text, max(0, start - _CLITIC_WINDOW), start).group()
         suffix = _LETTERS_AFTER.match(text, end, end + _CLITIC_WINDOW).group()
+        fragments = _SEPARATOR_RUN.split(text[start - len(prefix) : end + len(suffix)])
+        if any(fragment in _FUNCTION_WORDS for fragment in fragments):
+            continue
         if prefix in _PREFIXES and suffix in _SUFFIXES:
             found.append(BrokenWord(start - len(prefix), end + len(suffix), tuple(runs)))
     return found
 
 
-def _touches_tatweel(norm: Normalized, start: int, end: int) -> bool:
-    original = norm.original
-    before = original[norm.offsets[start - 1] + 1 : norm.offsets[start]]
-    after = original[norm.offsets[end - 1] + 1 : norm.offsets[end]]
-    return "ـ" in before or "ـ" in after
+def _tatweel_breaks(norm: Normalized) -> list[BrokenWord]:
+    """Words whose fragments are joined by a separator touching a tatweel ("الاعتـ.ـراف"),
+    found in the original text and mapped into the matching form."""
+    found = []
+    text = norm.text
+    for match in _TATWEEL_BREAK.finditer(norm.original):
+        start = bisect_left(norm.offsets, match.start())
+        end = bisect_left(norm.offsets, match.end())
+        if start == end:
+            continue
+        # (start, end): the separator characters left in the matching form
+        found.append(
+            BrokenWord(_word_edge(text, start, -1), _word_edge(text, end, 1), ((start, end),))
+        )
+    return found
 
 
 def find_broken_words(norm: Normalized) -> list[BrokenWord]:
     """All broken words in ``norm``, sorted, non-overlapping."""
     text = norm.text
     found = _target_words(norm)
-    if "ـ" in norm.original:  # the tatweel rule needs a tatweel somewhere
-        for match in _PUNCT_JOIN.finditer(text):
-            if _touches_tatweel(norm, match.start(), match.end()):
-                start = _word_edge(text, match.start(), -1)
-                end = _word_edge(text, match.end(), 1)
-                found.append(BrokenWord(start, end, (match.span(),)))
+    if "ـ" in norm.original:
+        found += _tatweel_breaks(norm)
 
     for match in _SPELLED_OUT.finditer(text):
         runs = [

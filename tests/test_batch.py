@@ -41,14 +41,17 @@ def test_two_workers_give_the_same_rows(tiny_model, monkeypatch):
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
-def test_round_trips(tiny_model, tmp_path, suffix, capsys):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_round_trips(tiny_model, tmp_path, suffix, workers, capsys, monkeypatch):
     _, card_path = tiny_model
+    monkeypatch.setattr("scorer.batch.CHUNK_ROWS", 3)  # two chunks, streamed in order
     source = tmp_path / f"in{suffix}"
     frame = rows_with_a_bad_one().astype({"body": object})
     frame["body"] = frame["body"].map(lambda b: b if isinstance(b, str) or b is None else str(b))
     write_table(frame if suffix != ".csv" else frame.fillna(""), source)
     target = tmp_path / f"out{suffix}"
-    code = main(["batch", str(source), "-o", str(target), "--model", str(card_path), "--evidence"])
+    options = ["--model", str(card_path), "--evidence", "--workers", workers]
+    code = main(["batch", str(source), "-o", str(target), *options])
     assert code == 0
     out = read_table(target)
     assert list(out["id"]) == ["x1", "x2", "x3", "x4"] and len(out) == 4

@@ -71,3 +71,35 @@ def test_bad_input_is_one_line_error(capsys, tmp_path, content, message):
 def test_missing_file(capsys, tmp_path):
     code, _, err = run(capsys, ["signals", str(tmp_path / "missing.txt")])
     assert code == 2 and "cannot read" in err
+
+
+def test_score_json_and_text_formats(capsys, tmp_path, tiny_model):
+    _, card_path = tiny_model
+    article = tmp_path / "a.json"
+    article.write_text(
+        json.dumps({"title": "مصدر: قرار!", "body": "قال مصدر مطلع إن القرار قد يصدر."}),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, ["score", str(article), "--model", str(card_path)])
+    result = json.loads(out)
+    assert code == 0 and set(result) == {
+        "score", "label", "probability", "subscores", "signals", "contributions", "evidence", "model"
+    }  # fmt: skip
+    code, out, _ = run(
+        capsys, ["score", str(article), "--model", str(card_path), "--format", "text"]
+    )
+    assert code == 0 and "[[مصدر مطلع]]" in out and "sub-scores:" in out
+
+
+def test_score_bad_json_and_bad_model(capsys, tmp_path, tiny_model):
+    _, card_path = tiny_model
+    article = tmp_path / "a.json"
+    article.write_text('{"title": "x"', encoding="utf-8")
+    code, _, err = run(capsys, ["score", str(article), "--model", str(card_path)])
+    assert code == 2 and "invalid JSON" in err
+    article.write_text('{"title": "x"}', encoding="utf-8")
+    code, _, err = run(capsys, ["score", str(article), "--model", str(card_path)])
+    assert code == 2 and "must be an object" in err
+    article.write_text('{"title": "x", "body": "قال الوزير إن"}', encoding="utf-8")
+    code, _, err = run(capsys, ["score", str(article), "--model", str(tmp_path / "none.json")])
+    assert code == 2 and "no model card" in err
