@@ -289,21 +289,13 @@ def run_train(args: argparse.Namespace) -> None:
 def run_serve(args: argparse.Namespace) -> None:
     import os
 
-    import uvicorn
-
+    from api.server import serve
     from api.settings import Settings
 
     overrides = {"host": args.host, "port": args.port, "workers": args.workers}
-    settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
     if args.model:
         os.environ["CREDSCORE_MODEL_PATH"] = args.model  # the workers read their settings
-    uvicorn.run(
-        "api.app:create_app",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=settings.workers,
-    )
+    serve(Settings(**{k: v for k, v in overrides.items() if v is not None}))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -119,3 +119,24 @@ def test_unexpected_failure_is_a_500_with_a_request_id(client, monkeypatch, capl
     request_id = response.json()["request_id"]
     assert request_id == response.headers["X-Request-ID"]
     assert request_id in caplog.text and "bug" not in response.text
+
+
+def test_every_connection_gets_tcp_nodelay():
+    import socket
+
+    from api.server import NoDelayH11Protocol
+
+    class Transport:
+        def __init__(self, connection):
+            self.connection = connection
+
+        def get_extra_info(self, name, default=None):
+            return self.connection if name == "socket" else default
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM, 0) as connection:
+        protocol = NoDelayH11Protocol.__new__(NoDelayH11Protocol)
+        try:
+            protocol.connection_made(Transport(connection))
+        except AttributeError:
+            pass  # the rest of uvicorn's set-up needs a real server; the option is set first
+        assert connection.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
