@@ -8,33 +8,20 @@ Writes the articles once as Parquet in a temporary folder, then times the real c
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import tempfile
 from pathlib import Path
 
-import pandas as pd
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _procmem import run_measured
-
-DEFAULT = (
-    Path(__file__).resolve().parents[2] / "shared/datasets/saudinewsnet_2015/articles.jsonl.gz"
-)
+from _common import SAUDI_NEWS, load_saudi_news, run_measured
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("path", nargs="?", type=Path, default=SAUDI_NEWS)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     args = parser.parse_args()
-    with gzip.open(args.path, "rt", encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle]
-    frame = pd.DataFrame(
-        {"id": [r["url"] for r in rows], "title": [r["title"] for r in rows],
-         "body": [r["content"] for r in rows]}
-    )  # fmt: skip
+    frame = load_saudi_news(args.path)
     if args.limit:
         frame = frame.head(args.limit)
     with tempfile.TemporaryDirectory() as folder:

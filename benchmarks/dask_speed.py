@@ -10,8 +10,6 @@ engine reads one Parquet file; the Dask engine reads the partition directory.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -19,22 +17,16 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _procmem import run_measured
-
-DEFAULT = (
-    Path(__file__).resolve().parents[2] / "shared/datasets/saudinewsnet_2015/articles.jsonl.gz"
-)
+from _common import SAUDI_NEWS, load_saudi_news, run_measured
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("path", nargs="?", type=Path, default=SAUDI_NEWS)
     parser.add_argument("--copies", type=int, default=5)
     parser.add_argument("--partitions", type=int, default=30)
     args = parser.parse_args()
-    with gzip.open(args.path, "rt", encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle]
-    base = pd.DataFrame({"title": [r["title"] for r in rows], "body": [r["content"] for r in rows]})
+    base = load_saudi_news(args.path).drop(columns="id")
     frame = pd.concat([base] * args.copies, ignore_index=True)
     frame.insert(0, "id", range(len(frame)))
     with tempfile.TemporaryDirectory() as folder:

@@ -135,40 +135,11 @@ def check_columns(columns: object, options: BatchOptions) -> None:
 
 
 def score_frame(
-    frame: pd.DataFrame,
-    model: CredibilityModel,
-    options: BatchOptions,
-    workers: int = 1,
-    model_path: str | Path | None = None,
-    on_progress: Callable[[int], None] | None = None,
+    frame: pd.DataFrame, model: CredibilityModel, options: BatchOptions
 ) -> pd.DataFrame:
-    """``frame`` with the score columns added; same rows, same order, input columns kept.
-
-    With ``workers > 1``, chunks go to worker processes that each load the model from
-    ``model_path`` (verified) once.
-    """
+    """``frame`` scored in memory, in this process (``score_file`` streams files)."""
     check_columns(frame.columns, options)
-    chunks = [
-        (frame.iloc[start : start + CHUNK_ROWS], options)
-        for start in range(0, len(frame), CHUNK_ROWS)
-    ]
-    parts: list[pd.DataFrame] = []
-    if workers <= 1:
-        scored: Iterator[pd.DataFrame] = (score_chunk(model, *chunk) for chunk in chunks)
-        for part in scored:
-            parts.append(part)
-            if on_progress:
-                on_progress(len(part))
-    else:
-        path = str(model_path) if model_path is not None else None
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(path,)) as pool:
-            for part in pool.map(_score_chunk_in_worker, chunks):
-                parts.append(part)
-                if on_progress:
-                    on_progress(len(part))
-    if not parts:
-        return score_chunk(model, frame, options)
-    return pd.concat(parts)
+    return score_chunk(model, frame, options)
 
 
 def score_file(

@@ -23,7 +23,7 @@ from sklearn.metrics import (
 )
 
 from scorer.errors import InputError
-from scorer.model import LABELS, CredibilityModel
+from scorer.model import LABELS, CredibilityModel, prior_free_score
 from scorer.training import (
     LabelledData,
     keep_unique,
@@ -92,7 +92,7 @@ def evaluate(
         ):
             pipeline.fit(train.articles, train.labels)
             baseline = pipeline.predict_proba(test.articles)[:, 1]
-            baseline_scores = _prior_free(baseline, prior)
+            baseline_scores = prior_free_score(baseline, prior)
             report["metrics"][name] = metrics(test.labels, baseline, baseline_scores)
             predictions[name] = baseline
     return report, predictions
@@ -140,12 +140,6 @@ def report_header(model: CredibilityModel) -> dict:
         "bands": {"not_credible_below": model.bands[0], "credible_from": model.bands[1]},
         "metrics": {},
     }
-
-
-def _prior_free(probability: np.ndarray, prior: float) -> np.ndarray:
-    clipped = np.clip(probability, 1e-9, 1 - 1e-9)
-    logit = np.log(clipped / (1 - clipped)) - np.log(prior / (1 - prior))
-    return 100.0 / (1.0 + np.exp(-logit))
 
 
 def _figure_png(figure: object) -> str:

@@ -111,6 +111,13 @@ class Score:
         }
 
 
+def prior_free_score(probability: np.ndarray, prior: float) -> np.ndarray:
+    """100 * P(credible) with the base rate ``prior`` replaced by equal priors."""
+    clipped = np.clip(probability, 1e-9, 1 - 1e-9)
+    logit = np.log(clipped / (1 - clipped)) - math.log(prior / (1 - prior))
+    return 100.0 / (1.0 + np.exp(-logit))
+
+
 def subscores(signals: dict[str, float]) -> dict[str, float]:
     """Three readable 0-100 sub-scores, each a fixed function of the signals.
 
@@ -175,10 +182,8 @@ class CredibilityModel:
         return LABELS[0] if score < low else LABELS[2] if score >= high else LABELS[1]
 
     def score_to_prior_free(self, probability: np.ndarray) -> np.ndarray:
-        """100 * P(credible) with the training base rate replaced by equal priors."""
-        clipped = np.clip(probability, 1e-9, 1 - 1e-9)
-        logit = np.log(clipped / (1 - clipped)) - math.log(self.prior / (1 - self.prior))
-        return 100.0 / (1.0 + np.exp(-logit))
+        """The score (0-100) of probabilities at this model's training base rate."""
+        return prior_free_score(probability, self.prior)
 
     def score_articles(self, titles: Sequence[str], bodies: Sequence[str]) -> list[Score]:
         """Score many articles; raises ``InputError`` for an empty or non-text article."""

@@ -31,15 +31,6 @@ def test_bad_rows_are_kept_with_an_error_and_order_is_kept(tiny_model):
     assert set(SIGNAL_NAMES) <= set(out.columns)
 
 
-def test_two_workers_give_the_same_rows(tiny_model, monkeypatch):
-    model, card_path = tiny_model
-    frame = pd.concat([rows_with_a_bad_one()] * 3, ignore_index=True)
-    monkeypatch.setattr("scorer.batch.CHUNK_ROWS", 5)
-    one = score_frame(frame, model, BatchOptions())
-    two = score_frame(frame, model, BatchOptions(), workers=2, model_path=card_path)
-    pd.testing.assert_frame_equal(one, two)
-
-
 @pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_round_trips(tiny_model, tmp_path, suffix, workers, capsys, monkeypatch):

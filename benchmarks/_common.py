@@ -1,11 +1,33 @@
-"""Peak resident memory of a process tree, sampled from /proc (Linux) while it runs."""
+"""Shared by the benchmarks: the SaudiNewsNet articles, and the peak resident memory of a
+process tree, sampled from /proc (Linux) while it runs."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import subprocess
 import threading
 import time
 from pathlib import Path
+
+import pandas as pd
+
+SAUDI_NEWS = (
+    Path(__file__).resolve().parents[2] / "shared/datasets/saudinewsnet_2015/articles.jsonl.gz"
+)
+
+
+def load_saudi_news(path: Path) -> pd.DataFrame:
+    """The SaudiNewsNet articles as ``id`` (the URL), ``title`` and ``body`` columns."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    return pd.DataFrame(
+        {
+            "id": [r["url"] for r in rows],
+            "title": [r["title"] for r in rows],
+            "body": [r["content"] for r in rows],
+        }
+    )
 
 
 def _children(pid: int) -> list[int]:
