@@ -108,7 +108,9 @@ def score_chunk(
     added = pd.DataFrame.from_records(records, index=chunk.index, columns=columns)
     numeric = [c for c in columns if c not in (*TEXT_COLUMNS, "signals", "evidence")]
     added = added.astype({c: "float64" for c in numeric} | {c: "string" for c in TEXT_COLUMNS})
-    kept = chunk.drop(columns=[c for c in columns if c in chunk.columns])
+    # An input column named like a result column ("label" of a labelled file) is kept as
+    # "<name>_input" rather than overwritten.
+    kept = chunk.rename(columns={c: f"{c}_input" for c in columns if c in chunk.columns})
     return pd.concat([kept, added], axis=1)
 
 

@@ -55,6 +55,14 @@ def test_round_trips(tiny_model, tmp_path, suffix, workers, capsys, monkeypatch)
     assert "scored 3 of 4 rows" in capsys.readouterr().out
 
 
+def test_input_columns_named_like_results_are_kept(tiny_model):
+    model, _ = tiny_model
+    frame = rows_with_a_bad_one().assign(label=["trusted", "untrusted", "trusted", "x"])
+    out = score_frame(frame, model, BatchOptions())
+    assert list(out["label_input"]) == ["trusted", "untrusted", "trusted", "x"]
+    assert set(out["label"].dropna()) <= {"credible", "uncertain", "not_credible"}
+
+
 def test_flat_format_serialises_nested_columns():
     frame = pd.DataFrame({"evidence": [[{"a": 1}], None]})
     flat = for_flat_format(frame)["evidence"]
