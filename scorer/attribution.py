@@ -48,6 +48,7 @@ _NOT_A_CLAUSE_VERB = frozenset(
      "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 )  # fmt: skip
 _OBJECT_SUFFIXES = ("ها", "هم", "هما", "نا", "كم")
+_ASIDE_CLOSERS = frozenset({"-", "–", "—", ")", '"'})
 _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "انا", "نحن", "انت"})
 _HEADLINE_LABELS = frozenset(
     {
@@ -111,6 +112,7 @@ class _FieldParser:
         self.outlets = term_set("outlet_nouns")
         self.agencies = term_set("agencies")
         self.anonymous = term_set("anonymous_heads")
+        self.non_sources = term_set("non_source_nouns")
         self.found: list[Attribution] = []
         self.mentions: set[tuple[int, int]] = set()
         self.sentence_of = self._sentence_index()
@@ -295,12 +297,15 @@ class _FieldParser:
     def subject_before_verb(self, i: int) -> bool:
         """An imperfect verb right after a noun in mid-sentence ("دعوى قضائية تطالب مرسي"):
         its subject came first, and what follows is its object."""
-        word, previous = self.text(i), self.text(i - 1)
+        before = i - 1
+        while before >= 0 and self.text(before) in _ASIDE_CLOSERS:
+            before -= 1  # "الأمير نايف –رحمه الله- تؤكد": look past the aside's closing mark
+        word, previous = self.text(i), self.text(before)
         return (
             self.is_imperfect(word)
-            and i > 0
+            and before >= 0
             and previous not in ("و", "ف")
-            and self.is_word[i - 1]
+            and self.is_word[before]
             and previous not in self.stopwords
             and previous not in ("حيث", "كما", "فيما", "اذ", "بينما", "ما")
         )
@@ -386,6 +391,10 @@ class _FieldParser:
                 if self.verb(start):
                     continue  # "حسبما ذكرت ...": the verb rule takes it
                 end = self.parse_np(start)
+                if _bare(self.text(start)) in self.non_sources or self.text(start)[1:] in (
+                    self.non_sources
+                ):
+                    break  # "وفقاً للضوابط": in accordance with, not a source
                 kind = self.classify(start, end)
                 if kind != "implicit":
                     self.record(kind, i, start, end, 1 + self.relay_hops(i, end), "preposition")

@@ -22,6 +22,7 @@ LEXICON_NAMES: tuple[str, ...] = (
     "furniture",
     "hedge_blockers",
     "hedges",
+    "non_source_nouns",
     "np_stopwords",
     "obfuscation_targets",
     "outlet_nouns",
