@@ -34,6 +34,8 @@ _NP_BREAK = frozenset({",", ".", ":", "?", "!", ";", "(", ")", "[", "]", "-", "�
 _CLAUSE_MARKERS = frozenset(
     {"ان", "بان", "انه", "انها", "انهم", "انهما", "بانه", "بانها", "وان", ":", '"'}
 )
+_THAT_MARKERS = _CLAUSE_MARKERS - {":", '"'}
+_BETWEEN = frozenset({"بين", "بينت"})
 _TO = frozenset({"الي", "الى"})
 _INTERVIEW_NOUNS = frozenset(
     {"مداخله", "حوار", "حديث", "لقاء", "مقابله", "تصريحات", "تصريح", "حديثه", "تصريحاته", "حواره"}
@@ -59,6 +61,7 @@ _HEADLINE_LABELS = frozenset(
     }
 )  # fmt: skip
 _BYLINE_CREDITS = frozenset({"متابعات", "وكالات"})
+_DESCRIBED_PERSONS = frozenset({"مسوول", "مسيول", "شاهد", "مقرب", "دبلوماسي", "موظف"})
 _NP_MAX_TOKENS = 10
 _WEAK_VERB_WINDOW = 10
 _HEADLINE_MAX_WORDS = 15
@@ -162,6 +165,14 @@ class _FieldParser:
                 return None
         return None
 
+    def opens_quote(self, k: int) -> bool:
+        """Token k opens a quotation of three words or more."""
+        inner_start = self.ends[k]
+        for start, end in self.field.quotes:
+            if start == inner_start:
+                return len(self.field.text[start:end].split()) >= 3
+        return False
+
     def in_quote(self, position: int) -> bool:
         return any(start <= position < end for start, end in self.field.quotes)
 
@@ -181,8 +192,16 @@ class _FieldParser:
                 continue
             for candidate in (head, _bare(head), head.removeprefix("ال")):
                 if " ".join([candidate, *phrase[1:]]) in self.anonymous:
-                    return "anonymous"
+                    return self._definite_person_kind(head)
         return "named"
+
+    def _definite_person_kind(self, head: str) -> SourceKind:
+        """ "المسؤول" after an anonymous source refers back to it; with none before, it is a
+        description of a source the article named ("نجم الأهلي" style back-reference)."""
+        described = head.startswith("ال") and head[2:] in _DESCRIBED_PERSONS
+        if described and not any(a.kind == "anonymous" for a in self.found):
+            return "named"
+        return "anonymous"
 
     def parse_np(self, start: int) -> int:
         """End index (exclusive) of the source noun phrase that starts at ``start``."""
@@ -193,6 +212,8 @@ class _FieldParser:
             if quoted_end is not None:
                 if self.text(quoted_end) in _SENTENCE_END or quoted_end >= self.n:
                     break  # '«محمد حسني»' closing a sentence is what was said, not who said it
+                if i > start and not self.is_outlet_word(self.text(i - 1)):
+                    break  # 'وسائل الإعلام "التحلي بالصبر"': a name follows "موقع", not a phrase
                 i = quoted_end
                 count += 1
                 continue
@@ -230,17 +251,22 @@ class _FieldParser:
         self.found.append(Attribution(self.field, kind, trigger_span, mention, depth, via))
 
     def has_content(self, verb: str, after: int) -> bool:
-        window = 1 if verb in ("بين", "بينت") else _WEAK_VERB_WINDOW
+        """Reported content follows a weak verb: an أن clause, a colon or a quote, ..."""
+        between = verb in _BETWEEN  # "بين X وبين Y": only an أن clause makes it "explained"
+        window = 1 if between else _WEAK_VERB_WINDOW
+        markers = _THAT_MARKERS if between else _CLAUSE_MARKERS
         sentence = self.sentence_of[after - 1] if after > 0 else 0
         for k in range(after, min(after + window + 1, self.n)):
             word = self.text(k)
             if self.sentence_of[k] != sentence and word not in _SENTENCE_END:
                 return False
-            if word in _CLAUSE_MARKERS or (self.is_participle(k) and word.startswith("قا")):
+            if word == '"' and not self.opens_quote(k):
+                return False  # a quoted name or title ("أحسن الظن"), not reported speech
+            if word in markers or (self.is_participle(k) and word.startswith("قا")):
                 return True
-            if word in _TO and self.text(k + 1) in _CLAUSE_MARKERS:
+            if word in _TO and self.text(k + 1) in markers:
                 return True
-            if word == "عن" and k == after and verb not in ("بين", "بينت"):
+            if word == "عن" and k == after and not between:
                 return True
             if verb.startswith(("وصف", "يصف", "تصف")) and word.startswith("ب"):
                 return True
@@ -468,6 +494,8 @@ class _FieldParser:
         for k in range(first + 1, min(first + _SVO_MAX_SUBJECT + 1, last)):
             if self.text(k) in _NP_BREAK:
                 return
+            if self.text(k) in self.stopwords and self.text(k - 1) != '"':
+                return  # "العائلات في بيان تناقلته": a prepositional phrase, not a subject
             found = self.verb(k)
             if found is None:
                 continue
@@ -475,6 +503,8 @@ class _FieldParser:
             head = self.text(first)
             if head in self.stopwords or head in _HEADLINE_LABELS:
                 return
+            if head[0] in "وف" and self.verb(first) is None and len(head) > 3:
+                return  # "وطلبت العائلات ...": a sentence going on, not a headline
             if needs_content and not self.has_content(form, k + 1):
                 return
             kind = self.classify(first, k)
