@@ -229,9 +229,6 @@ class _FieldParser:
             count += 1
         return i
 
-    def is_agency_at_word(self, word: str) -> bool:
-        return any(agency.split()[0] == word and " " not in agency for agency in self.agencies)
-
     def record(
         self, kind: SourceKind, trigger: int, first: int, last: int, depth: int, via: str
     ) -> None:
@@ -362,7 +359,7 @@ class _FieldParser:
         if not word.startswith("ل") or len(word) < 3:
             return None
         rest = word[1:]
-        if rest in self.agencies or self.is_agency_at_word(rest):
+        if rest in self.agencies:
             return k, k + 1
         if self.is_outlet_word(rest) or self.is_outlet_word("ا" + rest):
             return k, self.outlet_name_end(k + 1)

@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -114,18 +115,15 @@ def score_chunk(
     return pd.concat([kept, added], axis=1)
 
 
-_worker_model: CredibilityModel | None = None
+@cache
+def worker_model(model_path: str | None) -> CredibilityModel:
+    """The verified model, loaded once per worker process (local pool or Dask worker)."""
+    return load_model(model_path)[0]
 
 
-def _init_worker(model_path: str | None) -> None:
-    global _worker_model
-    _worker_model, _ = load_model(model_path)
-
-
-def _score_chunk_in_worker(args: tuple[pd.DataFrame, BatchOptions]) -> pd.DataFrame:
-    if _worker_model is None:
-        raise RuntimeError("worker model not loaded")
-    return score_chunk(_worker_model, *args)
+def _score_chunk_in_worker(args: tuple[pd.DataFrame, BatchOptions, str | None]) -> pd.DataFrame:
+    chunk, options, model_path = args
+    return score_chunk(worker_model(model_path), chunk, options)
 
 
 def check_columns(columns: object, options: BatchOptions) -> None:
@@ -191,10 +189,10 @@ def _scored_chunks(
             yield score_chunk(model, chunk, options)
         return
     path = str(model_path) if model_path is not None else None
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(path,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=worker_model, initargs=(path,)) as pool:
         in_flight: deque[Future[pd.DataFrame]] = deque()
         for chunk in chunks:
-            in_flight.append(pool.submit(_score_chunk_in_worker, (chunk, options)))
+            in_flight.append(pool.submit(_score_chunk_in_worker, (chunk, options, path)))
             if len(in_flight) >= 2 * workers:  # bounded read-ahead keeps memory flat
                 yield in_flight.popleft().result()
         while in_flight:

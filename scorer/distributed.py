@@ -13,15 +13,12 @@ Dask is an optional extra: ``pip install 'credscore[dask]'``.
 from __future__ import annotations
 
 import os
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-from scorer.artifacts import load_model
-from scorer.batch import BatchOptions, check_columns, for_flat_format, score_chunk
+from scorer.batch import BatchOptions, check_columns, for_flat_format, score_chunk, worker_model
 from scorer.errors import ScorerError
-from scorer.model import CredibilityModel
 from scorer.tabular import table_format, write_table
 from scorer.training import dedupe_key
 
@@ -42,17 +39,11 @@ def _dask_modules() -> tuple[object, object, object]:
     return dd, Client, LocalCluster
 
 
-@cache
-def _worker_model(model_path: str | None) -> CredibilityModel:
-    """The verified model, loaded once per worker process."""
-    return load_model(model_path)[0]
-
-
 def score_partition(
     partition: pd.DataFrame, model_path: str | None, options: BatchOptions
 ) -> pd.DataFrame:
     """One partition scored as the local engine scores it, nested columns as JSON text."""
-    return for_flat_format(score_chunk(_worker_model(model_path), partition, options))
+    return for_flat_format(score_chunk(worker_model(model_path), partition, options))
 
 
 def read_partitions(source: str) -> object:
@@ -87,7 +78,7 @@ def scored_collection(source: str, options: BatchOptions, model_path: str | Path
     frame = read_partitions(source)
     check_columns(frame.columns, options)
     path = str(model_path) if model_path is not None else None
-    model = _worker_model(path)  # verify the model here before any task is sent
+    model = worker_model(path)  # verify the model here before any task is sent
     meta = for_flat_format(score_chunk(model, frame._meta.iloc[:0], options))
     return frame.map_partitions(score_partition, path, options, meta=meta)
 
@@ -138,7 +129,7 @@ def _evaluation_rows(
     titles = partition[options.title_col] if options.title_col in partition.columns else ""
     bodies = partition[options.body_col].fillna("").astype(str)
     truth = (partition[label_col].astype(str) == str(positive)).astype("int64")
-    scored = score_chunk(_worker_model(model_path), partition, options)
+    scored = score_chunk(worker_model(model_path), partition, options)
     rows = pd.DataFrame(
         {
             "key": dedupe_key(pd.Series(titles, index=partition.index), bodies).astype("string"),

@@ -9,7 +9,6 @@ model is fitted on every row.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
 from scorer import __version__
+from scorer.artifacts import sha256_file
 from scorer.errors import InputError
 from scorer.features import SignalFeatures, TextScore, article_texts, tfidf_union
 from scorer.model import CredibilityModel, build_pipeline
@@ -111,10 +111,6 @@ def prepare_labelled(
         duplicates_dropped,
         conflicting_dropped,
     )
-
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def choose_bands(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
@@ -222,12 +218,13 @@ def train(
     bands = choose_bands(oof_scores, data.labels)
     pipeline.fit(data.articles, data.labels)
     feature_means = pipeline.named_steps["features"].transform(data.articles).mean(axis=0)
-    version = f"{__version__}+{sha256_of(path)[:8]}"
+    data_sha256 = sha256_file(path)
+    version = f"{__version__}+{data_sha256[:8]}"
     model = CredibilityModel(pipeline, name, version, prior, bands, feature_means.tolist())
     card = {
         "training_data": {
             "name": path.name,
-            "sha256": sha256_of(path),
+            "sha256": data_sha256,
             "rows_read": data.rows_read,
             "rows_without_text": data.rows_dropped_empty,
             "duplicates_dropped": data.duplicates_dropped,
