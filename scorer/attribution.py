@@ -120,7 +120,7 @@ class _FieldParser:
         self.mentions: set[tuple[int, int]] = set()
         self.sentence_of = self._sentence_index()
         self.index_at = {start: k for k, start in enumerate(self.starts)}
-        table = _verb_table()
+        table = reporting_forms()
         entries = [table.get(word) for word in self.words]
         self.verb_at = [e if e is not None and e[1] is not None else None for e in entries]
         self.participle_at = [e is not None and e[1] is None for e in entries]
@@ -315,7 +315,7 @@ class _FieldParser:
         """ "يقول"/"تقول" are imperfect; "تابع", "تحدث" (no "يابع", "يحدث" listed) are not."""
         if word.startswith("ي"):
             return True
-        return word.startswith("ت") and "ي" + word[1:] in _verb_table()
+        return word.startswith("ت") and "ي" + word[1:] in reporting_forms()
 
     def subject_before_verb(self, i: int) -> bool:
         """An imperfect verb right after a noun in mid-sentence ("دعوى قضائية تطالب مرسي"):
@@ -585,7 +585,7 @@ class _FieldParser:
 
 
 @cache
-def _verb_table() -> dict[str, tuple[str, bool | None]]:
+def reporting_forms() -> dict[str, tuple[str, bool | None]]:
     """Every surface form of a reporting verb or participle, with and without و/ف, mapped to
     ``(form, needs_content)``; ``needs_content`` is None for participles."""
     lexicons = (

@@ -3,7 +3,7 @@
 import regex
 
 from scorer.article import Article
-from scorer.lexicon import term_set
+from scorer.attribution import reporting_forms
 from scorer.result import SignalValue
 
 _WORD = regex.compile(r"\p{L}+|\p{N}+")
@@ -17,11 +17,9 @@ def _has_speech_cue(before: str) -> bool:
     tail = before[-40:].split()
     if tail and tail[-1].endswith(":"):
         return True
-    vocabulary = term_set("reporting_verbs") | term_set("reporting_verbs_weak")
-    vocabulary |= term_set("reporting_participles")
-    return any(
-        word.strip(":,") in vocabulary or word.strip(":,")[1:] in vocabulary for word in tail[-3:]
-    )
+    forms = reporting_forms()  # verbs and participles, with and without و/ف
+    words = [word.strip(":,") for word in tail[-3:]]
+    return any(word in forms or word[1:] in forms for word in words)
 
 
 def direct_quotes(article: Article) -> SignalValue:
@@ -33,7 +31,9 @@ def direct_quotes(article: Article) -> SignalValue:
             words = len(_WORD.findall(inner))
             if words < MIN_QUOTE_WORDS:
                 continue
-            if words <= SHORT_QUOTE_WORDS and not _has_speech_cue(field.text[: start - 1]):
+            if words <= SHORT_QUOTE_WORDS and not _has_speech_cue(
+                field.text[max(0, start - 41) : start - 1]
+            ):
                 continue
             left = start + len(inner) - len(inner.lstrip())
             right = end - (len(inner) - len(inner.rstrip()))
