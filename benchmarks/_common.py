@@ -1,5 +1,5 @@
-"""Shared by the benchmarks: the SaudiNewsNet articles, and the peak resident memory of a
-process tree, sampled from /proc (Linux) while it runs."""
+"""Shared by the benchmarks: the SaudiNewsNet articles, and the peak memory of a process tree,
+sampled from /proc (Linux) while it runs."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 import subprocess
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -40,32 +41,58 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def tree_rss_bytes(pid: int) -> int:
-    """Sum of VmRSS over ``pid`` and all its descendants."""
-    total, stack = 0, [pid]
+def _memory_line(path: Path, key: str) -> int:
+    for line in path.read_text().splitlines():
+        if line.startswith(key):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def tree_memory_bytes(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) summed over ``pid`` and all its descendants.
+
+    The RSS sum counts a page shared by several processes (forked workers share what their
+    parent had loaded) once per process, an upper bound; PSS divides each shared page among the
+    processes that share it, so its sum is the memory the tree really holds.
+    """
+    rss = pss = 0
+    stack = [pid]
     while stack:
         current = stack.pop()
         try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
+            rss += _memory_line(Path(f"/proc/{current}/status"), "VmRSS:")
+            pss += _memory_line(Path(f"/proc/{current}/smaps_rollup"), "Pss:")
         except OSError:
             continue
         stack.extend(_children(current))
-    return total
+    return rss, pss
 
 
-def run_measured(command: list[str], interval: float = 0.1) -> tuple[float, int, int]:
-    """Run ``command``; return (seconds, peak tree RSS in bytes, exit code)."""
+@dataclass(frozen=True)
+class Measured:
+    """One command's wall time, exit code and the peaks of its tree's RSS and PSS sums."""
+
+    seconds: float
+    code: int
+    peak_rss: int
+    peak_pss: int
+
+    def memory(self) -> str:
+        return f"peak memory {self.peak_pss / 2**20:,.0f} MiB PSS ({self.peak_rss / 2**20:,.0f} MiB RSS sum)"
+
+
+def run_measured(command: list[str], interval: float = 0.1) -> Measured:
+    """Run ``command``, sampling its process tree's memory from /proc while it runs."""
     started = time.perf_counter()
     process = subprocess.Popen(command)
-    peak = 0
+    peak_rss = peak_pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak_rss, peak_pss
         while not done.is_set():
-            peak = max(peak, tree_rss_bytes(process.pid))
+            rss, pss = tree_memory_bytes(process.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -74,4 +101,4 @@ def run_measured(command: list[str], interval: float = 0.1) -> tuple[float, int,
     elapsed = time.perf_counter() - started
     done.set()
     sampler.join()
-    return elapsed, peak, code
+    return Measured(elapsed, code, peak_rss, peak_pss)

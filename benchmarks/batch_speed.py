@@ -31,12 +31,12 @@ def main() -> None:
         for workers in (1, 2):
             target = Path(folder) / f"scored-{workers}.parquet"
             command = ["credscore", "batch", str(source), "-o", str(target), "--id-col", "id"]
-            seconds, peak, code = run_measured([*command, "--workers", str(workers)])
-            if code != 0:
-                raise SystemExit(f"credscore batch failed with exit code {code}")
+            run = run_measured([*command, "--workers", str(workers)])
+            if run.code != 0:
+                raise SystemExit(f"credscore batch failed with exit code {run.code}")
             print(
-                f"workers={workers}: {len(frame) / seconds:,.0f} articles/s "
-                f"({seconds:.1f} s), peak memory {peak / 2**20:,.0f} MiB"
+                f"workers={workers}: {len(frame) / run.seconds:,.0f} articles/s "
+                f"({run.seconds:.1f} s), {run.memory()}"
             )
 
 

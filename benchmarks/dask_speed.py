@@ -50,12 +50,12 @@ def main() -> None:
         }  # fmt: skip
         rates = {}
         for name, command in runs.items():
-            seconds, peak, code = run_measured(command)
-            if code != 0:
-                raise SystemExit(f"{name} failed with exit code {code}")
-            rates[name] = len(frame) / seconds
-            print(f"{name:<24} {rates[name]:8,.0f} articles/s  ({seconds:.0f} s)  "
-                  f"peak memory {peak / 2**20:,.0f} MiB")  # fmt: skip
+            run = run_measured(command)
+            if run.code != 0:
+                raise SystemExit(f"{name} failed with exit code {run.code}")
+            rates[name] = len(frame) / run.seconds
+            print(f"{name:<24} {rates[name]:8,.0f} articles/s  ({run.seconds:.0f} s)  "
+                  f"{run.memory()}")  # fmt: skip
         local, dask = rates.values()
         print(f"dask / local throughput: {dask / local:.0%}")
 

@@ -109,6 +109,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     train.add_argument("--body-col", default="body")
     train.add_argument("--folds", type=int, default=5)
     train.add_argument("--jobs", type=int, default=1, help="folds fitted in parallel")
+    train.add_argument(
+        "--group-col",
+        help="keep each value of this column (a source) in one CV fold; default: by title",
+    )
     train.add_argument("-o", "--output", required=True, type=Path, help="models/NAME (no suffix)")
     return parser.parse_args(argv)
 
@@ -280,6 +284,7 @@ def run_train(args: argparse.Namespace) -> None:
         args.body_col,
         args.folds,
         args.jobs,
+        args.group_col,
     )
     artefact, card_path = save_model(model, args.output, card)
     print(json.dumps(card["cross_validation"], indent=2))

@@ -31,7 +31,7 @@ from scorer.tabular import read_table
 
 logger = logging.getLogger(__name__)
 
-BAND_PRECISION = 0.75  # each outer band must be right this often on out-of-fold data
+BAND_PRECISION = 0.80  # each outer band must be right this often on out-of-fold data
 KNOWN_LIMITS = (
     "Trained on Egyptian news of 2013 (MCE Watch), mostly political: what it learns about "
     "wording and outlets is specific to that country and year. The signals (sourcing, hedging, "
@@ -47,6 +47,7 @@ class LabelledData:
     articles: pd.DataFrame
     labels: np.ndarray
     groups: np.ndarray
+    grouping: str
     rows_read: int
     rows_dropped_empty: int
     duplicates_dropped: int
@@ -78,9 +79,15 @@ def prepare_labelled(
     positive: str,
     title_col: str = "title",
     body_col: str = "body",
+    group_col: str | None = None,
 ) -> LabelledData:
-    """Clean, deduplicate and group a labelled table for training or evaluation."""
-    for column in (label_col, body_col):
+    """Clean, deduplicate and group a labelled table for training or evaluation.
+
+    Cross-validation folds keep each group together: articles with one title (reposts), or,
+    with ``group_col``, articles with one value of that column (a source, an outlet), so that
+    cross-validation measures how the model does on sources it never saw.
+    """
+    for column in (label_col, body_col, *([group_col] if group_col else [])):
         if column not in frame.columns:
             raise InputError(
                 f"no column {column!r} (columns: {', '.join(map(str, frame.columns))})"
@@ -91,6 +98,7 @@ def prepare_labelled(
             "title": titles.fillna("").astype(str).values,
             "body": frame[body_col].fillna("").astype(str).values,
             "label": (frame[label_col].astype(str) == str(positive)).astype(int).values,
+            "group": frame[group_col].fillna("").astype(str).values if group_col else "",
         }
     )
     rows_read = len(data)
@@ -101,11 +109,17 @@ def prepare_labelled(
     data, key = data[keep].reset_index(drop=True), key[keep].reset_index(drop=True)
     if data["label"].nunique() < 2:
         raise InputError(f"labels need both classes; is {positive!r} the positive label?")
-    groups = pd.factorize(_fold_space(data["title"]).where(lambda t: t != "", key))[0]
+    if group_col:
+        groups = pd.factorize(data["group"])[0]
+        grouping = f"by {group_col} (each value's articles stay in one fold)"
+    else:
+        groups = pd.factorize(_fold_space(data["title"]).where(lambda t: t != "", key))[0]
+        grouping = "by title (reposts stay in one fold)"
     return LabelledData(
         data[["title", "body"]],
         data["label"].to_numpy(),
         np.asarray(groups),
+        grouping,
         rows_read,
         rows_dropped_empty,
         duplicates_dropped,
@@ -152,12 +166,13 @@ def signals_only_pipeline() -> Pipeline:
 
 
 def tfidf_baseline_pipeline() -> Pipeline:
-    """Baseline: TF-IDF (char + word n-grams) and a logistic regression, nothing else."""
+    """Baseline: TF-IDF (char + word n-grams) and a logistic regression, nothing else. C = 1
+    was the best of 0.3, 1, 10 and 30 in 5-fold CV on MCE (ROC-AUC 0.770, 0.786, 0.781, 0.778)."""
     return Pipeline(
         [
             ("text", FunctionTransformer(article_texts)),
             ("tfidf", tfidf_union()),
-            ("classifier", LogisticRegression(C=10.0, max_iter=2000)),
+            ("classifier", LogisticRegression(C=1.0, max_iter=2000)),
         ]
     )
 
@@ -168,12 +183,18 @@ def text_branch_pipeline() -> Pipeline:
 
 
 def cross_validated(
-    data: LabelledData, folds: int = 5, seed: int = 0, n_jobs: int | None = None
+    data: LabelledData,
+    folds: int = 5,
+    seed: int = 0,
+    n_jobs: int | None = None,
+    splits: list[tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> dict[str, dict[str, float] | np.ndarray]:
     """Out-of-fold P(credible) and metrics: the TF-IDF baseline, the text branch alone, the
-    signals alone, and the full model."""
-    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
-    splits = list(splitter.split(data.articles, data.labels, data.groups))
+    signals alone, and the full model. ``splits`` (train, test) replace the default stratified
+    folds grouped by ``data.groups``."""
+    if splits is None:
+        splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+        splits = list(splitter.split(data.articles, data.labels, data.groups))
     results: dict[str, dict[str, float] | np.ndarray] = {}
     for name, pipeline in (
         ("tfidf_baseline", tfidf_baseline_pipeline()),
@@ -202,14 +223,18 @@ def train(
     body_col: str = "body",
     folds: int = 5,
     n_jobs: int | None = None,
+    group_col: str | None = None,
 ) -> tuple[CredibilityModel, dict]:
     """Cross-validate, choose bands, fit the final model; return it with its card's content.
 
-    ``n_jobs`` folds are fitted in parallel processes (None: one at a time).
+    ``n_jobs`` folds are fitted in parallel processes (None: one at a time); ``group_col``
+    groups the folds by that column (see ``prepare_labelled``).
     """
-    data = prepare_labelled(read_table(path), label_col, positive, title_col, body_col)
+    data = prepare_labelled(read_table(path), label_col, positive, title_col, body_col, group_col)
     if len(data.labels) < 2 * folds:
         raise InputError(f"too few usable rows ({len(data.labels)}) for {folds}-fold CV")
+    if len(np.unique(data.groups)) < folds:
+        raise InputError(f"{data.grouping}: fewer groups than the {folds} folds")
     results = cross_validated(data, folds, n_jobs=n_jobs)
     prior = float(data.labels.mean())
     pipeline = build_pipeline()
@@ -235,7 +260,7 @@ def train(
         },
         "cross_validation": {
             "folds": folds,
-            "grouping": "by title (reposts stay in one fold)",
+            "grouping": data.grouping,
             **{k: v for k, v in results.items() if not k.endswith("_oof")},
         },
         "bands": {

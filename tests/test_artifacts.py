@@ -21,7 +21,10 @@ def test_card_describes_the_model(model_copy):
         card["cross_validation"]
     )
     assert card["environment"]["scikit-learn"] and card["artifact_sha256"]
-    assert card["features"][-2:] == ["text_tfidf", "text_nb"] and card["known_limits"]
+    assert (
+        card["features"][-3:] == ["text_tfidf", "text_nb_word", "text_nb_char"]
+        and card["known_limits"]
+    )
     model, loaded_card = load_model(model_copy)
     assert loaded_card == card and model.name == "tiny"
 

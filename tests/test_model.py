@@ -2,8 +2,9 @@ import pickle
 
 import numpy as np
 import pandas as pd
+import pytest
 
-from scorer.features import SignalFeatures, TextScore
+from scorer.features import SIGNAL_FEATURES, SignalFeatures, TextScore, signal_vector
 from scorer.model import LABELS, build_pipeline, subscores
 from scorer.signals import SIGNAL_NAMES
 
@@ -16,7 +17,7 @@ def test_pipeline_follows_sklearn_conventions(labelled_jsonl):
     fitted = pipeline.fit(frame, labels)
     assert fitted is pipeline
     names = list(pipeline.named_steps["features"].get_feature_names_out())
-    assert names == [*SIGNAL_NAMES, "text_tfidf", "text_nb"]
+    assert names == [*SIGNAL_FEATURES, "text_tfidf", "text_nb_word", "text_nb_char"]
 
 
 def test_pipeline_pickle_round_trip(tiny_model, labelled_jsonl):
@@ -36,7 +37,21 @@ def test_signal_features_from_articles_and_from_analyses_agree():
     direct = features.transform(frame)
     via_analysis = SignalFeatures.from_analyses([analyze("مصدر: خبر", frame["body"][0])])
     np.testing.assert_allclose(direct, via_analysis)
-    assert direct.shape == (1, len(SIGNAL_NAMES))
+    assert direct.shape == (1, len(SIGNAL_FEATURES))
+
+
+def test_depth_beyond_two_hops_is_its_own_feature():
+    from scorer import analyze
+
+    depth = SIGNAL_FEATURES.index("attribution_depth")
+    hops = SIGNAL_FEATURES.index("relay_hops_beyond_two")
+    direct = signal_vector(analyze("خبر", "قال الوزير محمد علي إن الميزانية جاهزة."))
+    relayed = signal_vector(
+        analyze("خبر", "متابعات\nنقل موقع باسنيوز عن مصدر كردي مطلع أن القوات ستنسحب.")
+    )
+    assert direct[hops] == 0.0 and direct[depth] == pytest.approx(np.log1p(1.0))
+    assert relayed[depth] == pytest.approx(np.log1p(2.0))
+    assert relayed[hops] == pytest.approx(np.log1p(1.0))
 
 
 def test_text_score_needs_labels():
@@ -58,7 +73,12 @@ def test_scores_separate_the_fixture_classes(tiny_model):
     assert good.score > bad.score
     assert good.label in LABELS and bad.label in LABELS
     assert 0 <= bad.probability <= 1 and 0 <= bad.score <= 100
-    assert {c.feature for c in good.contributions} <= {*SIGNAL_NAMES, "text_tfidf", "text_nb"}
+    assert {c.feature for c in good.contributions} <= {
+        *SIGNAL_FEATURES,
+        "text_tfidf",
+        "text_nb_word",
+        "text_nb_char",
+    }
     assert set(good.as_dict()) >= {
         "score",
         "label",

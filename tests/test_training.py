@@ -29,6 +29,22 @@ def test_same_title_shares_a_group():
     assert data.groups[0] == data.groups[1] != data.groups[2]
 
 
+def test_group_column_keeps_each_source_in_one_group():
+    frame = pd.DataFrame(
+        {
+            "title": ["خبر", "خبر", "آخر", "ثالث"],
+            "body": ["نص أ", "نص ب", "نص ج", "نص د"],
+            "label": ["t", "u", "t", "u"],
+            "source": ["جريدة", "موقع", "جريدة", None],
+        }
+    )
+    data = prepare_labelled(frame, "label", "t", group_col="source")
+    assert data.groups[0] == data.groups[2] != data.groups[1] != data.groups[3]
+    assert data.grouping.startswith("by source")
+    with pytest.raises(InputError, match="no column 'outlet'"):
+        prepare_labelled(frame, "label", "t", group_col="outlet")
+
+
 def test_missing_column_and_single_class():
     with pytest.raises(InputError, match="no column"):
         prepare_labelled(pd.DataFrame({"body": ["x"]}), "label", "t")
