@@ -164,8 +164,9 @@ class TextScore(BaseEstimator, TransformerMixin):
     ``text_tfidf``: their TF-IDF weights with a logistic regression;
     ``text_nb_word``: presence of the word n-grams weighted by naive-Bayes ratios (NB-SVM);
     ``text_nb_char``: the same over the character n-grams.
-    The NB-SVM models are strongly regularised (small ``C``): in 5-fold CV on MCE their AUC rose
-    steadily as C fell from 1 to 0.03 (words) and 0.003 (characters).
+    The NB-SVM models are strongly regularised (small ``C``): in 5-fold CV on MCE the word model's
+    ROC-AUC rose from 0.782 at C = 1 to 0.807 at 0.03 (no better at 0.01), the character model's
+    from 0.784 at C = 0.1 to 0.814 at 0.003 (0.810 at 0.001).
     The text branch is kept apart from the signals so its contribution to the final score can
     be shown beside theirs. ``fit_transform`` returns out-of-fold logits (stacking), so the final
     classifier never learns from logits the text models saw the labels of.
