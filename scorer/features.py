@@ -92,32 +92,18 @@ class SignalFeatures(BaseEstimator, TransformerMixin):
         return np.asarray(SIGNAL_FEATURES, dtype=object)
 
 
+# The n-grams every text model reads (the baseline and the text branch alike): character 2- to
+# 5-grams within words, and word uni- and bigrams.
+CHAR_NGRAMS = {"analyzer": "char_wb", "ngram_range": (2, 5), "min_df": 3}
+WORD_NGRAMS = {"ngram_range": (1, 2), "min_df": 2}
+
+
 def tfidf_union(max_char_features: int = 60000, max_word_features: int = 30000) -> FeatureUnion:
+    options = {"preprocessor": fold, "sublinear_tf": True, "dtype": np.float32}
     return FeatureUnion(
         [
-            (
-                "char",
-                TfidfVectorizer(
-                    preprocessor=fold,
-                    analyzer="char_wb",
-                    ngram_range=(2, 5),
-                    min_df=3,
-                    max_features=max_char_features,
-                    sublinear_tf=True,
-                    dtype=np.float32,
-                ),
-            ),
-            (
-                "word",
-                TfidfVectorizer(
-                    preprocessor=fold,
-                    ngram_range=(1, 2),
-                    min_df=2,
-                    max_features=max_word_features,
-                    sublinear_tf=True,
-                    dtype=np.float32,
-                ),
-            ),
+            ("char", TfidfVectorizer(**CHAR_NGRAMS, max_features=max_char_features, **options)),
+            ("word", TfidfVectorizer(**WORD_NGRAMS, max_features=max_word_features, **options)),
         ]
     )
 
@@ -222,12 +208,8 @@ class TextScore(BaseEstimator, TransformerMixin):
     def _fit_matrices(self, articles: pd.DataFrame, y: np.ndarray) -> list[sparse.csr_matrix]:
         """Fit the vocabularies, TF-IDF weights and models; return the training inputs."""
         texts = article_texts(articles)
-        self.word_counts_ = ngram_counts(
-            ngram_range=(1, 2), min_df=2, max_features=self.max_word_features
-        )
-        self.char_counts_ = ngram_counts(
-            analyzer="char_wb", ngram_range=(2, 5), min_df=3, max_features=self.max_char_features
-        )
+        self.word_counts_ = ngram_counts(**WORD_NGRAMS, max_features=self.max_word_features)
+        self.char_counts_ = ngram_counts(**CHAR_NGRAMS, max_features=self.max_char_features)
         words = self.word_counts_.fit_transform(texts)
         chars = self.char_counts_.fit_transform(texts)
         self.word_tfidf_ = TfidfTransformer(sublinear_tf=True).fit(words)

@@ -67,17 +67,17 @@ FEATURE_BOUNDS: dict[str, tuple[float | None, float | None]] = {
 }
 
 
-def build_pipeline(text_c: float = 1.0, final_c: float = 1.0, cv: int = 5) -> Pipeline:
+def build_pipeline(cv: int = 5) -> Pipeline:
     """The untrained credibility pipeline (articles DataFrame -> P(credible))."""
     bounds = [FEATURE_BOUNDS[name] for name in (*SIGNAL_FEATURES, *TEXT_FEATURES)]
     features = FeatureUnion(
         [
             ("signals", SignalFeatures()),
-            ("text", TextScore(C=text_c, cv=cv)),
+            ("text", TextScore(cv=cv)),
         ],
         verbose_feature_names_out=False,
     )
-    classifier = BoundedLogisticRegression(C=final_c, bounds=bounds)
+    classifier = BoundedLogisticRegression(bounds=bounds)
     return Pipeline([("features", features), ("classifier", classifier)])
 
 
