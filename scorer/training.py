@@ -25,7 +25,7 @@ from scorer import __version__
 from scorer.artifacts import sha256_file
 from scorer.errors import InputError
 from scorer.features import SignalFeatures, TextScore, article_texts, tfidf_union
-from scorer.model import CredibilityModel, build_pipeline
+from scorer.model import CredibilityModel, build_pipeline, prior_free_score
 from scorer.signals import SIGNAL_NAMES
 from scorer.tabular import read_table
 
@@ -239,10 +239,9 @@ def train(
         raise InputError(f"{data.grouping}: fewer groups than the {folds} folds")
     results = cross_validated(data, folds, n_jobs=n_jobs)
     prior = float(data.labels.mean())
-    pipeline = build_pipeline()
-    probe = CredibilityModel(pipeline, name, "", prior, (0.0, 0.0), ())
-    oof_scores = probe.score_to_prior_free(np.asarray(results["combined_oof"]))
+    oof_scores = prior_free_score(np.asarray(results["combined_oof"]), prior)
     bands = choose_bands(oof_scores, data.labels)
+    pipeline = build_pipeline()
     pipeline.fit(data.articles, data.labels)
     feature_means = pipeline.named_steps["features"].transform(data.articles).mean(axis=0)
     data_sha256 = sha256_file(path)
