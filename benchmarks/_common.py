@@ -1,4 +1,4 @@
-"""Shared by the benchmarks: the SaudiNewsNet articles, and the peak memory of a process tree,
+"""Shared by the benchmarks: the data sets' paths, the SaudiNewsNet articles, and the peak memory of a process tree,
 sampled from /proc (Linux) while it runs."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-SAUDI_NEWS = (
-    Path(__file__).resolve().parents[2] / "shared/datasets/saudinewsnet_2015/articles.jsonl.gz"
-)
+DATASETS = Path(__file__).resolve().parents[2] / "shared/datasets"
+SAUDI_NEWS = DATASETS / "saudinewsnet_2015/articles.jsonl.gz"
+MCE_TRAIN = DATASETS / "mce_watch_2013/train.jsonl"
 
 
 def load_saudi_news(path: Path) -> pd.DataFrame:

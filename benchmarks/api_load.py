@@ -16,12 +16,14 @@ import os
 import socket
 import statistics
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import httpx
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared/datasets/mce_watch_2013/train.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import MCE_TRAIN
 
 
 def free_port() -> int:
@@ -79,7 +81,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--data", type=Path, default=DEFAULT)
+    parser.add_argument("--data", type=Path, default=MCE_TRAIN)
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.data.read_text("utf-8").splitlines()[:500]]
     articles = [{"title": r["title"], "body": r["text"]} for r in rows if r["text"].strip()]

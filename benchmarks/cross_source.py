@@ -13,6 +13,7 @@ the same with folds by source.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +24,9 @@ from sklearn.model_selection import LeaveOneGroupOut
 from scorer.tabular import read_table
 from scorer.training import cross_validated, prepare_labelled
 
-MCE_TRAIN = Path(__file__).resolve().parents[2] / "shared/datasets/mce_watch_2013/train.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import MCE_TRAIN
+
 ALIF_MAQSURA_FI = regex.compile(r"(?<!\p{L})فى(?!\p{L})")
 MODELS = ("tfidf_baseline", "text_only", "signals_only", "combined")
 

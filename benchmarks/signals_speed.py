@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from pathlib import Path
 
@@ -15,7 +16,9 @@ import regex
 
 from scorer import analyze
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared/datasets/mce_watch_2013/train.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import MCE_TRAIN
+
 WORD = regex.compile(r"\w+")
 
 
@@ -36,7 +39,7 @@ def best_rate(articles: list[tuple[str, str]], work, repeat: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("path", nargs="?", type=Path, default=MCE_TRAIN)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     articles = load(args.path)
