@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+from importlib import resources
 from pathlib import Path
 
 import joblib
@@ -65,8 +66,12 @@ def save_model(model: CredibilityModel, stem: Path, card: dict) -> tuple[Path, P
 
 
 def default_model_path() -> Path:
-    """The bundled default model's card (``models/`` of the source tree)."""
-    return Path(__file__).resolve().parent.parent / "models" / f"{DEFAULT_MODEL}.json"
+    """The bundled default model's card.
+
+    The repository keeps it in ``models/``; the build ships that folder as the package
+    ``scorer.default_model``, so wheels and editable installs find it the same way.
+    """
+    return Path(str(resources.files("scorer.default_model") / f"{DEFAULT_MODEL}.json"))
 
 
 def read_card(card_path: Path) -> dict:

@@ -1,0 +1,1 @@
+"""The bundled default model and its card, shipped in the package as ``scorer.default_model``."""
