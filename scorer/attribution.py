@@ -19,6 +19,7 @@ and its relay depth.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -117,9 +118,17 @@ class _FieldParser:
         self.anonymous = term_set("anonymous_heads")
         self.non_sources = term_set("non_source_nouns")
         self.found: list[Attribution] = []
+        self.found_anonymous = False
+        self.relay_sentences: set[int] = set()  # sentences with a relay verb recorded so far
         self.mentions: set[tuple[int, int]] = set()
+        self.covered = [False] * self.n  # token k starts inside a recorded mention
         self.sentence_of = self._sentence_index()
+        # sentence -> (size of known_names, token k, nearest subject before k): lets the
+        # subject searches of one sentence resume where the last one stopped (linear time).
+        self.subject_scan: dict[int, tuple[int, int, int | None]] = {}
         self.index_at = {start: k for k, start in enumerate(self.starts)}
+        self.quote_starts = [start for start, _ in field.quotes]
+        self.quote_end = dict(field.quotes)
         table = reporting_forms()
         entries = [table.get(word) for word in self.words]
         self.verb_at = [e if e is not None and e[1] is not None else None for e in entries]
@@ -167,14 +176,13 @@ class _FieldParser:
 
     def opens_quote(self, k: int) -> bool:
         """Token k opens a quotation of three words or more."""
-        inner_start = self.ends[k]
-        for start, end in self.field.quotes:
-            if start == inner_start:
-                return len(self.field.text[start:end].split()) >= 3
-        return False
+        end = self.quote_end.get(self.ends[k])
+        return end is not None and len(self.field.text[self.ends[k] : end].split()) >= 3
 
     def in_quote(self, position: int) -> bool:
-        return any(start <= position < end for start, end in self.field.quotes)
+        """``position`` lies inside a quote (the regions are sorted and do not overlap)."""
+        i = bisect_right(self.quote_starts, position) - 1
+        return i >= 0 and position < self.field.quotes[i][1]
 
     def classify(self, first: int, last: int) -> SourceKind:
         """Named or anonymous source for the noun phrase tokens[first:last]."""
@@ -199,7 +207,7 @@ class _FieldParser:
         """ "المسؤول" after an anonymous source refers back to it; with none before, it is a
         description of a source the article named ("نجم الأهلي" style back-reference)."""
         described = head.startswith("ال") and head[2:] in _DESCRIBED_PERSONS
-        if described and not any(a.kind == "anonymous" for a in self.found):
+        if described and not self.found_anonymous:
             return "named"
         return "anonymous"
 
@@ -239,6 +247,10 @@ class _FieldParser:
             if mention in self.mentions:
                 return
             self.mentions.add(mention)
+            for k in range(
+                bisect_left(self.starts, mention[0]), bisect_left(self.starts, mention[1])
+            ):
+                self.covered[k] = True
             words = [self.text(k) for k in range(first, last) if self.is_word[k]]
             if kind == "named" and words and (len(words) <= 2 or words[0] in self.titles):
                 self.known_names.add(_bare(words[-1]))
@@ -246,6 +258,11 @@ class _FieldParser:
         if self.in_quote(trigger_span[0]):
             depth += 1
         self.found.append(Attribution(self.field, kind, trigger_span, mention, depth, via))
+        self.found_anonymous = self.found_anonymous or kind == "anonymous"
+        if via in ("verb", "svo"):
+            k = self._token_at(trigger_span[0])
+            if k is not None and _strip_conjunction(self.text(k), _RELAY_VERBS):
+                self.relay_sentences.add(self.sentence_of[k])
 
     def has_content(self, verb: str, after: int) -> bool:
         """Reported content follows a weak verb: an أن clause, a colon or a quote, ..."""
@@ -338,17 +355,7 @@ class _FieldParser:
         verb of the same sentence chains to it."""
         if self.recipient_at(end) is not None or self.interview_outlet(end) is not None:
             return 1
-        sentence = self.sentence_of[i]
-        for earlier in self.found:
-            if earlier.via in ("verb", "svo") and earlier.field is self.field:
-                k = self._token_at(earlier.trigger[0])
-                if (
-                    k is not None
-                    and self.sentence_of[k] == sentence
-                    and _strip_conjunction(self.text(k), _RELAY_VERBS)
-                ):
-                    return 1
-        return 0
+        return int(self.sentence_of[i] in self.relay_sentences)
 
     def _token_at(self, position: int) -> int | None:
         return self.index_at.get(position)
@@ -436,13 +443,9 @@ class _FieldParser:
                     agrees = found[0].endswith(("ت", "وا"))  # "الصحف نشرت", not "بعض ... نقل"
                     if found[1] and not agrees and not self.has_content(found[0], k + 1):
                         break
-                    if self.classify(first, k) == "anonymous" and not self._covered(first):
+                    if self.classify(first, k) == "anonymous" and not self.covered[first]:
                         self.record("anonymous", k, first, k, 1 + self.relay_hops(k, k), "svo")
                     break
-
-    def _covered(self, first: int) -> bool:
-        start = self.starts[first]
-        return any(a <= start < b for a, b in self.mentions)
 
     def headlines(self) -> None:
         """Headlines by colon ("مصدر رئاسي: ...") and "SOURCE يؤكد ..." in short lines."""
@@ -505,7 +508,7 @@ class _FieldParser:
             if needs_content and not self.has_content(form, k + 1):
                 return
             kind = self.classify(first, k)
-            if kind != "implicit" and not self._covered(first):
+            if kind != "implicit" and not self.covered[first]:
                 self.record(kind, k, first, k, 1, "svo")
             return
 
@@ -533,23 +536,37 @@ class _FieldParser:
                 self.record(kind, subject, subject, end, 1, "subject")
 
     def _subject_before(self, k: int) -> int | None:
+        """The nearest token before ``k`` in its sentence that can be its subject."""
         sentence = self.sentence_of[k]
-        for j in range(k - 1, 0, -1):
-            if self.sentence_of[j] != sentence:
-                return None
-            word = self.text(j)
-            head = _strip_conjunction(word, self.titles) or word
-            is_subject = head in self.titles or _bare(word) in self.known_names
-            previous = self.text(j - 1)
-            if (
-                is_subject
-                and self.is_word[j - 1]
-                and previous not in self.stopwords
-                and not previous.startswith("ال")
-                and not word.startswith("و")
-            ):
-                return j
-        return None
+        stamp = len(self.known_names)  # the set only grows: its size says whether it changed
+        cached = self.subject_scan.get(sentence)
+        if cached is not None and cached[0] == stamp and cached[1] <= k:
+            found = cached[2]
+            for j in range(cached[1], k):
+                if self._can_be_subject(j):
+                    found = j
+        else:
+            found = None
+            for j in range(k - 1, 0, -1):
+                if self.sentence_of[j] != sentence:
+                    break
+                if self._can_be_subject(j):
+                    found = j
+                    break
+        self.subject_scan[sentence] = (stamp, k, found)
+        return found
+
+    def _can_be_subject(self, j: int) -> bool:
+        word = self.text(j)
+        head = _strip_conjunction(word, self.titles) or word
+        previous = self.text(j - 1)
+        return (
+            (head in self.titles or _bare(word) in self.known_names)
+            and self.is_word[j - 1]
+            and previous not in self.stopwords
+            and not previous.startswith("ال")
+            and not word.startswith("و")
+        )
 
     def credits(self) -> None:
         """Agency credit lines, "متابعات"/"وكالات" bylines and a closing outlet line."""

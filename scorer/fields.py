@@ -7,6 +7,7 @@ back to the original text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -57,14 +58,23 @@ def prepare_field(name: FieldName, original: str, title_text: str = "") -> Field
     text = restored.text
     furniture: list[tuple[int, int]] = []
     if name == "body":
-        furniture = furniture_ranges(text, title_text)
+        furniture = furniture_ranges(text, title_text)  # sorted, not overlapping
+        pieces, done = [], 0
         for start, end in furniture:
-            text = text[:start] + _BLANK.sub(" ", text[start:end]) + text[end:]
+            pieces += [text[done:start], _BLANK.sub(" ", text[start:end])]
+            done = end
+        text = "".join(pieces) + text[done:]
     furniture_original = [restored.span(start, end) for start, end in furniture]
+    furniture_starts = [start for start, _ in furniture_original]
+
+    def in_furniture(position: int) -> bool:
+        i = bisect_right(furniture_starts, position) - 1
+        return i >= 0 and position < furniture_original[i][1]
+
     broken_spans = tuple(
         span
         for span in (norm.span(word.start, word.end) for word in broken)
-        if not any(start <= span[0] < end for start, end in furniture_original)
+        if not in_furniture(span[0])
     )
     matches = list(_TOKEN.finditer(text))
     words = tuple(m.group() for m in matches)

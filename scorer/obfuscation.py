@@ -25,10 +25,12 @@ _SEPARATORS = " .\\-_*•·|+~"
 _SEPARATOR_RUN = regex.compile(f"[{_SEPARATORS}]+")
 # A space needs a tatweel on both sides ("إرهـ ـابي"); one side is a decorative word ending
 # ("أولمبيةـ حيث") or a detached article ("الـ دوري").
+# A match starts only where a tatweel run or separator starts, and its runs never give back
+# (possessive), so long runs of tatweel cost linear time.
 _TATWEEL_BREAK = regex.compile(
-    r"(?<=\p{Arabic}{2}[\p{Mn}ـ]*)"
-    r"(?:ـ+ {1,2}ـ+|ـ+[.\-*•·|+~]{1,3}ـ*|ـ*[.\-*•·|+~]{1,3}ـ+)"
-    r"(?=[\p{Mn}ـ]*\p{Arabic}{2})"
+    r"(?<=\p{Arabic}{2}\p{Mn}{0,4})(?<!ـ)"
+    r"(?:ـ++ {1,2}ـ++|ـ++[.\-*•·|+~]{1,3}ـ*+|[.\-*•·|+~]{1,3}ـ++)"
+    r"(?=\p{Mn}{0,4}\p{Arabic}{2})"
 )
 # A split at one of these is two real words ("طالب أن" is not "طالبان").
 _FUNCTION_WORDS = frozenset(

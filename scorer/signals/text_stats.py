@@ -10,7 +10,7 @@ from scorer.normalize import fold
 from scorer.result import SignalValue
 
 _WORD = regex.compile(r"\p{L}+")
-_SENTENCE = regex.compile(r"[^.!?\n…]*\p{L}[^.!?\n…]*")
+_SENTENCE_END = regex.compile(r"[.!?\n…]")
 _NUMBER = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{N}])")
 _MONTHS = [
     fold(month)
@@ -51,7 +51,8 @@ def word_count(article: Article) -> SignalValue:
 
 def sentence_count(article: Article) -> SignalValue:
     """Sentences of the body (furniture excluded), split at . ! ? … and line breaks."""
-    return SignalValue(float(len(_SENTENCE.findall(article.body.text))))
+    pieces = _SENTENCE_END.split(article.body.text)
+    return SignalValue(float(sum(1 for piece in pieces if _WORD.search(piece))))
 
 
 def number_mentions(article: Article) -> SignalValue:
