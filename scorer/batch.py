@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from scorer.analysis import MAX_TEXT_CHARS, article_error
 from scorer.artifacts import load_model
 from scorer.errors import InputError
 from scorer.model import CredibilityModel
@@ -38,22 +39,11 @@ class BatchOptions:
     id_col: str | None = None
     evidence: bool = False
     signals_as_object: bool = False
+    max_chars: int = MAX_TEXT_CHARS
 
 
 def _is_missing(value: object) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
-
-
-def _row_error(title: object, body: object) -> str | None:
-    if _is_missing(body):
-        return "missing body"
-    if not isinstance(body, str):
-        return f"body must be text, not {type(body).__name__}"
-    if not _is_missing(title) and not isinstance(title, str):
-        return f"title must be text, not {type(title).__name__}"
-    if not body.strip() and not (isinstance(title, str) and title.strip()):
-        return "empty article"
-    return None
 
 
 def result_columns(options: BatchOptions) -> list[str]:
@@ -81,7 +71,11 @@ def score_chunk(
     records: list[dict[str, object]] = [{} for _ in titles]
     valid = []
     for index, (title, body) in enumerate(zip(titles, bodies, strict=True)):
-        error = _row_error(title, body)
+        error = article_error(
+            None if _is_missing(title) else title,
+            None if _is_missing(body) else body,
+            options.max_chars,
+        )
         if error is None:
             valid.append(index)
         else:

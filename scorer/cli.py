@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from scorer import __version__
-from scorer.analysis import analyze
+from scorer.analysis import MAX_TEXT_CHARS, analyze, article_error
 from scorer.errors import InputError, ScorerError
 from scorer.inputs import decode, looks_like_jsonl, read_bytes, read_jsonl, split_plain
 
@@ -35,6 +36,22 @@ def _engine_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def _max_chars_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-chars",
+        type=_positive_int,
+        default=MAX_TEXT_CHARS,
+        help=f"refuse a title or body longer than this (default {MAX_TEXT_CHARS})",
+    )
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="credscore", description="Credibility and sourcing signals for Arabic news."
@@ -49,6 +66,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         'file of {"id", "title", "body"} rows (one JSON object out per row); - reads stdin.',
     )
     signals.add_argument("file", metavar="FILE")
+    _max_chars_argument(signals)
 
     score = commands.add_parser(
         "score",
@@ -58,6 +76,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     score.add_argument("file", metavar="FILE")
     score.add_argument("--format", choices=("json", "text"), default="json")
+    _max_chars_argument(score)
     score.add_argument("--model", help="model card (.json) or artefact; default: bundled model")
 
     batch = commands.add_parser(
@@ -69,6 +88,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     batch.add_argument("--body-col", default="body")
     batch.add_argument("--id-col")
     batch.add_argument("--evidence", action="store_true", help="add the evidence spans")
+    _max_chars_argument(batch)
     batch.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     batch.add_argument("--model", help="model card (.json) or artefact; default: bundled model")
     _engine_arguments(batch)
@@ -122,21 +142,30 @@ def _dump(obj: object) -> str:
 
 
 def _read_text(path: str) -> str:
+    if path == "-" and sys.stdin is None:
+        raise InputError("standard input is closed")
     stdin = sys.stdin.buffer.read() if path == "-" else None
     return decode(read_bytes(path, stdin), "standard input" if path == "-" else path)
 
 
-def run_signals(path: str) -> None:
+def _checked(title: str, body: str, max_chars: int) -> tuple[str, str]:
+    """The article, or ``InputError`` where the library's one article rule refuses it."""
+    error = article_error(title, body, max_chars)
+    if error is not None:
+        raise InputError(error)
+    return title or "", body
+
+
+def run_signals(path: str, max_chars: int) -> None:
     text = _read_text(path)
     if not looks_like_jsonl(path, text):
-        print(_dump(analyze(*split_plain(text)).as_dict()))
+        print(_dump(analyze(*_checked(*split_plain(text), max_chars)).as_dict()))
         return
     for row in read_jsonl(text):
-        if row.error is not None:
-            print(_dump({"id": row.id, "error": row.error}))
-            continue
         try:
-            result = analyze(row.title, row.body).as_dict()
+            if row.error is not None:
+                raise InputError(row.error)
+            result = analyze(*_checked(row.title, row.body, max_chars)).as_dict()
         except ScorerError as error:
             result = {"error": str(error)}
         print(_dump({"id": row.id, **result}))
@@ -194,10 +223,10 @@ def text_report(title: str, body: str, result: dict, evidence: list, colour: boo
     return "\n".join(lines)
 
 
-def run_score(path: str, output_format: str, model_path: str | None) -> None:
+def run_score(path: str, output_format: str, model_path: str | None, max_chars: int) -> None:
     from scorer.artifacts import load_model
 
-    title, body = _article_from(path, _read_text(path))
+    title, body = _checked(*_article_from(path, _read_text(path)), max_chars)
     model, _ = load_model(model_path)
     result = model.score(title, body)
     if output_format == "json":
@@ -212,7 +241,9 @@ def run_batch_dask(args: argparse.Namespace) -> None:
     from scorer.batch import BatchOptions
     from scorer.distributed import score_with_dask
 
-    options = BatchOptions(args.title_col, args.body_col, args.id_col, args.evidence)
+    options = BatchOptions(
+        args.title_col, args.body_col, args.id_col, args.evidence, max_chars=args.max_chars
+    )
     workers = args.workers if args.workers > 1 else None
     rows, failed = score_with_dask(
         args.input, args.output, options, args.model, args.scheduler, workers, args.single_file
@@ -234,6 +265,7 @@ def run_batch(args: argparse.Namespace) -> None:
         id_col=args.id_col,
         evidence=args.evidence,
         signals_as_object=table_format(args.output) == "jsonl",
+        max_chars=args.max_chars,
     )
     # With worker processes, each loads the model; this one only checks it.
     model = load_model(args.model)[0] if args.workers <= 1 else None
@@ -292,8 +324,6 @@ def run_train(args: argparse.Namespace) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> None:
-    import os
-
     from api.server import serve
     from api.settings import Settings
 
@@ -307,9 +337,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         if args.command == "signals":
-            run_signals(args.file)
+            run_signals(args.file, args.max_chars)
         elif args.command == "score":
-            run_score(args.file, args.format, args.model)
+            run_score(args.file, args.format, args.model, args.max_chars)
         elif args.command == "batch" and args.engine == "dask":
             run_batch_dask(args)
         elif args.command == "batch":
@@ -323,6 +353,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScorerError as error:
         print(f"credscore: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print("credscore: interrupted", file=sys.stderr)
+        return 130
     return 0
 
 
