@@ -23,7 +23,7 @@ from scorer.artifacts import load_model
 from scorer.errors import InputError
 from scorer.model import CredibilityModel
 from scorer.signals import SIGNAL_NAMES
-from scorer.tabular import TableWriter, iter_table, table_format
+from scorer.tabular import READ_ERROR, TableWriter, iter_table, table_format
 
 CHUNK_ROWS = 250
 SUBSCORES = ("sourcing", "hedging", "sensationalism")
@@ -62,16 +62,17 @@ def score_chunk(
     model: CredibilityModel, chunk: pd.DataFrame, options: BatchOptions
 ) -> pd.DataFrame:
     """``chunk`` with the score columns added: same rows, same order, input columns kept."""
-    titles = (
-        chunk[options.title_col].tolist()
-        if options.title_col in chunk.columns
-        else [""] * len(chunk)
-    )
-    bodies = chunk[options.body_col].tolist()
+
+    def column(name: str) -> list[object]:
+        return chunk[name].tolist() if name in chunk.columns else [None] * len(chunk)
+
+    titles, bodies, unread = column(options.title_col), column(options.body_col), column(READ_ERROR)
+    chunk = chunk.drop(columns=[READ_ERROR], errors="ignore")
     records: list[dict[str, object]] = [{} for _ in titles]
     valid = []
     for index, (title, body) in enumerate(zip(titles, bodies, strict=True)):
-        error = article_error(
+        error = unread[index] if isinstance(unread[index], str) else None
+        error = error or article_error(
             None if _is_missing(title) else title,
             None if _is_missing(body) else body,
             options.max_chars,
@@ -151,6 +152,8 @@ def score_file(
     ``model`` scores in this process (``workers <= 1``); with more workers each process loads
     the verified model from ``model_path`` once. Returns (rows, rows with an error).
     """
+    if Path(target).resolve() == Path(source).resolve():
+        raise InputError(f"the output {target} is the input: give another file")
     flat = table_format(target) != "jsonl"
     errors = 0
     with TableWriter(target) as writer:
@@ -173,8 +176,9 @@ def _scored_chunks(
     chunks = iter_table(source, CHUNK_ROWS)
     first = next(chunks, None)
     if first is None:
-        return
-    check_columns(first.columns, options)
+        raise InputError(f"{source} has no rows")
+    if READ_ERROR not in first.columns or first[READ_ERROR].isna().any():
+        check_columns(first.columns, options)  # unless no row of the first chunk could be read
     chunks = itertools.chain([first], chunks)
     if workers <= 1:
         if model is None:
