@@ -57,17 +57,33 @@ def looks_like_jsonl(path: str, text: str) -> bool:
     return path == "-" and text.lstrip().startswith("{") and "\n" in text.strip()
 
 
-def parse_row(line: str, number: int) -> ArticleRow:
-    """One JSONL row ``{"id", "title", "body"}``; a row that is not a JSON object carries its
-    error."""
+def load_json_line(line: str, number: int) -> tuple[dict[str, object], str | None]:
+    """One JSONL line as an object, and why it cannot be used (None when it can).
+
+    A line that is not a JSON object gives ``{}``. Lone surrogates (JSON escapes such as
+    ``"\\ud800"`` that are not valid Unicode) are replaced by U+FFFD, so the row can still be
+    written out, and reported.
+    """
     try:
         row = json.loads(line)
     except json.JSONDecodeError as error:
-        return ArticleRow(number, "", "", f"line {number}: invalid JSON ({error.msg})")
+        return {}, f"line {number}: invalid JSON ({error.msg})"
     if not isinstance(row, dict):
-        return ArticleRow(number, "", "", f"line {number}: a row must be a JSON object")
-    # Types and emptiness are checked by ``analyze`` itself.
-    return ArticleRow(row.get("id", number), row.get("title"), row.get("body"))
+        return {}, f"line {number}: a row must be a JSON object"
+    text = json.dumps(row, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        repaired = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        return json.loads(repaired), f"line {number}: not valid Unicode (a lone surrogate)"
+    return row, None
+
+
+def parse_row(line: str, number: int) -> ArticleRow:
+    """One JSONL row ``{"id", "title", "body"}``; a row that cannot be used carries its error."""
+    row, error = load_json_line(line, number)
+    # Types and emptiness are checked by the library's one article rule.
+    return ArticleRow(row.get("id", number), row.get("title"), row.get("body"), error)
 
 
 def read_jsonl(text: str) -> Iterator[ArticleRow]:

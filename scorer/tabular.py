@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -22,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scorer.errors import InputError
+from scorer.inputs import load_json_line
 
 _CSV_FIELD_LIMIT = 1 << 30  # the csv module's default (128 KiB) is below the text limit
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
@@ -85,17 +85,8 @@ Row = tuple[dict[str, object], str | None]
 
 def _jsonl_rows(lines: Iterable[str]) -> Iterator[Row]:
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield {}, f"line {number}: invalid JSON ({error.msg})"
-            continue
-        if isinstance(row, dict):
-            yield row, None
-        else:
-            yield {}, f"line {number}: a row must be a JSON object"
+        if line.strip():
+            yield load_json_line(line, number)
 
 
 def _csv_rows(handle: TextIO, path: str | Path) -> Iterator[Row]:
