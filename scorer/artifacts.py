@@ -1,7 +1,10 @@
 """Save and load a credibility model with its JSON card, verified on load.
 
-joblib loading can execute code, so a model is loaded only when the SHA-256 of its file matches
-the card beside it, and only with the scikit-learn version it was trained with.
+A model file is code: joblib (pickle) loading can run anything, so load only models you trust.
+The card's SHA-256 catches a corrupted or swapped artefact, not a replaced card: it is a check
+against accidents, not a signature. A model is loaded only when its artefact, a file in the
+card's own folder, matches the card's SHA-256, and only with the scikit-learn version it was
+trained with; every failure is a one-line ``ModelError``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from pathlib import Path
 
 import joblib
 import sklearn
+from pydantic import BaseModel, ValidationError
+from pydantic import Field as PydanticField
 
 from scorer.errors import ScorerError
 from scorer.model import CredibilityModel
@@ -74,30 +79,54 @@ def default_model_path() -> Path:
     return Path(str(resources.files("scorer.default_model") / f"{DEFAULT_MODEL}.json"))
 
 
+class _Environment(BaseModel):
+    scikit_learn: str = PydanticField(alias="scikit-learn")
+
+
+class _CardCheck(BaseModel):
+    """The fields of a model card that loading relies on; the rest is documentation."""
+
+    artifact: str
+    artifact_sha256: str = PydanticField(pattern=r"^[0-9a-f]{64}$")
+    environment: _Environment
+
+
 def read_card(card_path: Path) -> dict:
+    """The card as a dict, checked for the fields that loading relies on."""
     try:
-        return json.loads(card_path.read_text("utf-8"))
+        card = json.loads(card_path.read_text("utf-8"))
     except FileNotFoundError as error:
         raise ModelError(f"no model card at {card_path}") from error
-    except (OSError, json.JSONDecodeError) as error:
+    except (OSError, ValueError) as error:  # JSON or UTF-8 errors are ValueErrors
         raise ModelError(f"cannot read model card {card_path}: {error}") from error
+    try:
+        _CardCheck.model_validate(card)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"]) or "card"
+        raise ModelError(f"invalid model card {card_path}: {where}: {problem['msg']}") from error
+    return card
 
 
 def verify_model(path: Path | str | None = None) -> tuple[Path, dict]:
     """Check a model's artefact against its card without loading it: (artefact path, card).
 
-    Raises ``ModelError`` if the artefact's SHA-256 does not match its card or the
-    scikit-learn version differs from the one it was saved with.
+    Raises ``ModelError`` if the card is invalid, names a file outside its own folder, the
+    artefact's SHA-256 does not match, or the scikit-learn version differs from the one it was
+    saved with.
     """
     path = Path(path) if path is not None else default_model_path()
     card_path = path.with_suffix(".json")
     card = read_card(card_path)
-    artefact = card_path.parent / card.get("artifact", path.with_suffix(".joblib").name)
+    name = card["artifact"]
+    if not name or Path(name).name != name or name in (".", ".."):
+        raise ModelError(f"{card_path}: the artefact must be a file beside its card, not {name!r}")
+    artefact = card_path.parent / name
     if not artefact.is_file():
         raise ModelError(f"model artefact {artefact} is missing")
-    if sha256_file(artefact) != card.get("artifact_sha256"):
+    if sha256_file(artefact) != card["artifact_sha256"]:
         raise ModelError(f"{artefact.name}: SHA-256 does not match its card; refusing to load")
-    trained_with = card.get("environment", {}).get("scikit-learn")
+    trained_with = card["environment"]["scikit-learn"]
     if trained_with != sklearn.__version__:
         raise ModelError(
             f"{artefact.name} was saved with scikit-learn {trained_with}, this is "
@@ -112,7 +141,10 @@ def load_model(path: Path | str | None = None) -> tuple[CredibilityModel, dict]:
     Without a path, the bundled default model.
     """
     artefact, card = verify_model(path)
-    model = joblib.load(artefact)
+    try:
+        model = joblib.load(artefact)
+    except Exception as error:  # unpickling fails in many ways; each is this one error here
+        raise ModelError(f"cannot load {artefact.name}: {type(error).__name__}: {error}") from error
     if not isinstance(model, CredibilityModel):
         raise ModelError(f"{artefact.name} does not hold a credscore model")
     return model, card
