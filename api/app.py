@@ -7,6 +7,7 @@ a 500 that carries a request id, also written to the log with the traceback.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -45,9 +46,19 @@ from scorer.webpage import extract_article
 
 logger = logging.getLogger("credscore.api")
 
+_DRAIN_BYTES = 8 * 1024 * 1024  # read and dropped from a refused body before answering
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+# The page runs only its own script (no inline script), may not be framed, sends only to itself.
+_PAGE_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+
 ERRORS = {
     400: {"model": ErrorOut, "description": "malformed request"},
+    408: {"model": ErrorOut, "description": "the request body arrived too slowly"},
     413: {"model": ErrorOut, "description": "request or text too large"},
+    415: {"model": ErrorOut, "description": "the body is not JSON (Content-Type)"},
     422: {"model": ErrorOut, "description": "invalid article"},
 }
 
@@ -66,33 +77,67 @@ def _error(status: int, message: str, **extra: object) -> JSONResponse:
 
 
 class BodySizeLimit:
-    """Refuse request bodies over ``limit`` bytes before anything parses them (413)."""
+    """Read each request body whole, up to ``limit`` bytes, before anything parses it.
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    Over the limit is a 413, whether the size is declared (Content-Length) or found while
+    reading a chunked body; up to ``_DRAIN_BYTES`` of a refused body are read and dropped first,
+    so that the client reads the 413 instead of a reset connection (as nginx's lingering close
+    does). A body that stalls for ``timeout`` seconds is a 408.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int, timeout: float) -> None:
         self.app = app
         self.limit = limit
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = dict(scope.get("headers") or [])
-        declared = headers.get(b"content-length")
         too_large = _error(413, f"request body over {self.limit} bytes")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await too_large(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        try:
+            if declared is not None and declared.isdigit() and int(declared) > self.limit:
+                await self._drain(receive)
+                await too_large(scope, receive, send)
+                return
+            chunks, size, more = [], 0, True
+            while more:
+                message = await asyncio.wait_for(receive(), self.timeout)
+                if message["type"] == "http.disconnect":
+                    return  # the client is gone: nobody to answer
+                chunks.append(message.get("body", b""))
+                size += len(chunks[-1])
+                if size > self.limit:
+                    await self._drain(receive)
+                    await too_large(scope, receive, send)
+                    return
+                more = message.get("more_body", False)
+        except TimeoutError:
+            await _error(408, "the request body did not arrive in time")(scope, receive, send)
             return
-        received = 0
+        body = b"".join(chunks)
+        delivered = False
 
-        async def counting_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            received += len(message.get("body", b""))
-            if received > self.limit:
-                raise ApiError(413, f"request body over {self.limit} bytes")
-            return message
+        async def replay() -> Message:
+            nonlocal delivered
+            if delivered:
+                return await receive()
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
 
-        await self.app(scope, counting_receive, send)
+        await self.app(scope, replay, send)
+
+    async def _drain(self, receive: Receive) -> None:
+        drained = 0
+        while drained < _DRAIN_BYTES:
+            try:
+                message = await asyncio.wait_for(receive(), self.timeout)
+            except TimeoutError:
+                return
+            drained += len(message.get("body", b""))
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                return
 
 
 class Metrics:
@@ -159,7 +204,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         request_id = uuid.uuid4().hex
         request.state.request_id = request_id
         started = time.perf_counter()
+        content_type = request.headers.get("content-type", "")
         try:
+            if (
+                request.method == "POST"
+                and content_type.split(";")[0].strip() != "application/json"
+            ):
+                raise ApiError(
+                    415, "send the request body as JSON (Content-Type: application/json)"
+                )
             response = await call_next(request)
         except ApiError as error:
             response = _error(error.status, error.message)
@@ -168,12 +221,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             response = _error(500, "internal error", request_id=request_id)
         route = request.scope.get("route")
         path = getattr(route, "path", "unmatched")
-        metrics.requests.labels(request.method, path, str(response.status_code)).inc()
+        method = request.method if request.method in _METHODS else "other"  # bounded labels
+        metrics.requests.labels(method, path, str(response.status_code)).inc()
         metrics.latency.labels(path).observe(time.perf_counter() - started)
         response.headers["X-Request-ID"] = request_id
+        response.headers["X-Content-Type-Options"] = "nosniff"
         return response
 
-    app.add_middleware(BodySizeLimit, limit=settings.max_request_bytes)
+    app.add_middleware(
+        BodySizeLimit, limit=settings.max_request_bytes, timeout=settings.body_timeout_s
+    )
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
@@ -245,9 +302,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def prometheus() -> Response:
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
+    static = resources.files("api").joinpath("static")
+    page_headers = {"Content-Security-Policy": _PAGE_POLICY, "Referrer-Policy": "no-referrer"}
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page() -> HTMLResponse:
-        return HTMLResponse(resources.files("api").joinpath("static/index.html").read_text("utf-8"))
+        html = static.joinpath("index.html").read_text("utf-8")
+        return HTMLResponse(html, headers=page_headers)
+
+    @app.get("/page.js", include_in_schema=False)
+    def page_script() -> Response:
+        script = static.joinpath("page.js").read_text("utf-8")
+        return Response(script, media_type="text/javascript", headers=page_headers)
 
     @app.get("/v1/ping", include_in_schema=False)
     def ping() -> dict:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from pydantic import Field, PositiveInt
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    """Where the model is, how large a request may be, where to listen."""
+    """Where the model is, how large and slow a request may be, where to listen (validated:
+    a bad value is refused at start-up, not met on every request)."""
 
     model_config = SettingsConfigDict(env_prefix="CREDSCORE_")
 
     model_path: str | None = None  # a model card (.json); None: the bundled default model
-    max_text_chars: int = 200_000  # per field (title, body or html)
-    max_request_bytes: int = 2 * 1024 * 1024  # refused before parsing
-    max_batch: int = 100
+    max_text_chars: PositiveInt = 200_000  # per field (title, body or html)
+    max_request_bytes: PositiveInt = 2 * 1024 * 1024  # refused before parsing
+    body_timeout_s: float = Field(30.0, gt=0)  # a body slower than this is refused (408)
+    max_batch: PositiveInt = 100
     host: str = "127.0.0.1"
-    port: int = 8000
-    workers: int = 1
+    port: int = Field(8000, ge=0, le=65535)
+    workers: PositiveInt = 1

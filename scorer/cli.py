@@ -324,13 +324,21 @@ def run_train(args: argparse.Namespace) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> None:
+    from pydantic import ValidationError
+
     from api.server import serve
     from api.settings import Settings
 
     overrides = {"host": args.host, "port": args.port, "workers": args.workers}
     if args.model:
         os.environ["CREDSCORE_MODEL_PATH"] = args.model  # the workers read their settings
-    serve(Settings(**{k: v for k, v in overrides.items() if v is not None}))
+    try:
+        settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        raise InputError(f"invalid setting {where}: {problem['msg']}") from error
+    serve(settings)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -65,7 +65,8 @@ def test_health_model_metrics_and_page(client):
     assert "credscore_requests_total" in metrics and "credscore_articles_scored_total" in metrics
     assert "credscore_request_seconds_bucket" in metrics
     page = client.get("/")
-    assert page.status_code == 200 and 'dir="rtl"' in page.text and "/v1/score" in page.text
+    assert page.status_code == 200 and 'dir="rtl"' in page.text
+    assert "/v1/score" in client.get("/page.js").text
 
 
 @pytest.mark.parametrize(

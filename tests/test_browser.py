@@ -74,3 +74,28 @@ def test_page_highlights_the_evidence(server_url, example, tmp_path):
         finally:
             browser.close()
     assert (tmp_path / "page.png").stat().st_size > 10_000
+
+
+def test_highlights_stay_on_their_words_after_emoji(server_url):
+    """Offsets count characters; an emoji is two UTF-16 units in JavaScript."""
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(server_url + "/")
+            page.fill("#title", "😀😀 خبر عاجل")
+            page.fill("#body", "🇸🇾🔥😀 وقال مصدر مطلع إن القرار ربما يتأخر.")
+            page.click("#submit")
+            page.wait_for_selector("#result:not(.hidden)", timeout=20000)
+            marks = page.locator("#article-body mark")
+            texts = dict(
+                zip(
+                    marks.evaluate_all("ms => ms.map(m => m.dataset.signal)"),
+                    marks.all_inner_texts(),
+                )
+            )
+            assert texts["anonymous_sources"] == "مصدر مطلع"
+            assert texts["hedges"] == "ربما"
+            assert page.locator("#article-body").inner_text().startswith("🇸🇾🔥😀 وقال")
+        finally:
+            browser.close()

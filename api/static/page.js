@@ -1,0 +1,104 @@
+const SIGNALS = {
+  anonymous_sources: "مصدر مجهول",
+  named_sources: "مصدر مسمّى",
+  direct_quotes: "اقتباس مباشر",
+  hedges: "تحوّط وتشكيك",
+  sensational_headline: "إثارة في العنوان",
+  obfuscated_terms: "كلمة مقطّعة للتمويه",
+};
+const LABELS = { credible: "موثوق", uncertain: "غير محسوم", not_credible: "ضعيف المصداقية" };
+const SUBSCORES = { sourcing: "جودة المصادر", hedging: "التحوّط", sensationalism: "الإثارة" };
+
+// The server counts characters (code points); JavaScript strings count UTF-16 units, and a
+// character outside the Basic Multilingual Plane (an emoji) is two units. unitAt[i] is the
+// UTF-16 index of code point i.
+function unitOffsets(text) {
+  const unitAt = [0];
+  let unit = 0;
+  for (const character of text) {
+    unit += character.length;
+    unitAt.push(unit);
+  }
+  return unitAt;
+}
+
+function highlight(container, text, spans) {
+  container.textContent = "";
+  const unitAt = unitOffsets(text);
+  const part = (start, end) => text.slice(unitAt[start], unitAt[end]);
+  let position = 0;
+  const ordered = spans.filter(s => s.signal in SIGNALS).sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const span of ordered) {
+    if (span.start < position) continue;
+    container.append(document.createTextNode(part(position, span.start)));
+    const mark = document.createElement("mark");
+    mark.dataset.signal = span.signal;
+    mark.title = SIGNALS[span.signal];
+    mark.textContent = part(span.start, span.end);
+    container.append(mark);
+    position = span.end;
+  }
+  container.append(document.createTextNode(part(position, unitAt.length - 1)));
+}
+
+function show(result) {
+  document.getElementById("placeholder").classList.add("hidden");
+  document.getElementById("error").classList.add("hidden");
+  document.getElementById("result").classList.remove("hidden");
+  document.getElementById("score").textContent = Math.round(result.score);
+  const label = document.getElementById("label");
+  label.textContent = LABELS[result.label];
+  label.className = "label " + result.label;
+  const subscores = document.getElementById("subscores");
+  subscores.textContent = "";
+  for (const [key, name] of Object.entries(SUBSCORES)) {
+    const value = result.subscores[key];
+    const item = document.createElement("div");
+    const caption = document.createElement("div");
+    const figure = document.createElement("b");
+    figure.textContent = Math.round(value);
+    caption.append(`${name}: `, figure);
+    const bar = document.createElement("div");
+    bar.className = "bar";
+    const fill = document.createElement("div");
+    fill.style.width = `${value}%`;  // through the CSSOM: allowed by the page's CSP
+    bar.append(fill);
+    item.append(caption, bar);
+    subscores.append(item);
+  }
+  document.getElementById("why").textContent = "أبرز العوامل: " + result.contributions
+    .map(c => `${c.feature} (${c.contribution > 0 ? "+" : ""}${c.contribution.toFixed(2)})`).join("، ");
+  const legend = document.getElementById("legend");
+  legend.textContent = "";
+  for (const [key, name] of Object.entries(SIGNALS)) {
+    const count = result.evidence.filter(s => s.signal === key).length;
+    const item = document.createElement("span");
+    item.className = "key " + key;
+    item.textContent = `${name} (${count})`;
+    legend.append(item);
+  }
+  highlight(document.getElementById("article-title"), result.title, result.evidence.filter(s => s.field === "title"));
+  highlight(document.getElementById("article-body"), result.body, result.evidence.filter(s => s.field === "body"));
+}
+
+document.getElementById("form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const button = document.getElementById("submit");
+  button.disabled = true;
+  try {
+    const response = await fetch("/v1/score", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ title: document.getElementById("title").value, body: document.getElementById("body").value }),
+    });
+    const data = await response.json();
+    if (!response.ok) throw new Error(data.error || response.statusText);
+    show(data);
+  } catch (error) {
+    const box = document.getElementById("error");
+    box.textContent = "تعذّر التقييم: " + error.message;
+    box.classList.remove("hidden");
+  } finally {
+    button.disabled = false;
+  }
+});
