@@ -12,14 +12,24 @@ Dask is an optional extra: ``pip install 'credscore[dask]'``.
 
 from __future__ import annotations
 
+import glob
 import os
+from contextlib import AbstractContextManager
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
-from scorer.batch import BatchOptions, check_columns, for_flat_format, score_chunk, worker_model
+from scorer.batch import (
+    CHUNK_ROWS,
+    BatchOptions,
+    check_columns,
+    for_flat_format,
+    score_chunk,
+    worker_model,
+)
 from scorer.errors import ScorerError
-from scorer.tabular import table_format, write_table
+from scorer.tabular import READ_ERROR, iter_table, table_format, write_table
 from scorer.training import dedupe_key
 
 PARTITION_RETRIES = 2
@@ -42,8 +52,19 @@ def _dask_modules() -> tuple[object, object, object]:
 def score_partition(
     partition: pd.DataFrame, model_path: str | None, options: BatchOptions
 ) -> pd.DataFrame:
-    """One partition scored as the local engine scores it, nested columns as JSON text."""
-    return for_flat_format(score_chunk(worker_model(model_path), partition, options))
+    """One partition scored as the local engine scores it, nested columns as JSON text and
+    untyped (JSONL) columns as strings, so every partition has one schema."""
+    scored = for_flat_format(score_chunk(worker_model(model_path), partition, options))
+    untyped = [c for c in scored.columns if scored[c].dtype == object]
+    return scored.astype({c: "string" for c in untyped})
+
+
+def _read_jsonl_file(path: str, keep: list[str]) -> pd.DataFrame:
+    """One JSONL file read as the local engine reads it (values keep their JSON types, a bad
+    line is a row with its ``READ_ERROR``), as untyped columns conformed to ``keep``."""
+    chunks = list(iter_table(path, CHUNK_ROWS))
+    frame = pd.concat(chunks) if chunks else pd.DataFrame(columns=keep)
+    return frame.reindex(columns=keep).astype(object)
 
 
 def read_partitions(source: str) -> object:
@@ -60,8 +81,22 @@ def read_partitions(source: str) -> object:
     if kind == "parquet":
         return dd.read_parquet(pattern)
     if kind == "jsonl":
-        return dd.read_json(pattern, lines=True, blocksize=None, dtype=False)
+        # dd.read_json would turn numbers and lists into text, and a bad line fails the file.
+        files = sorted(glob.glob(pattern))
+        if not files:
+            raise ScorerError(f"{source}: no such file")
+        first = next(iter_table(files[0], CHUNK_ROWS), pd.DataFrame())
+        columns = [c for c in first.columns if c != READ_ERROR] + [READ_ERROR]
+        meta = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+        return dd.from_map(partial(_read_jsonl_file, keep=columns), files, meta=meta)
     return dd.read_csv(pattern, dtype=str, keep_default_na=False)
+
+
+def _raw_values() -> AbstractContextManager[object]:
+    """Dask otherwise turns object columns into strings: a body of 42 would become "42"."""
+    import dask
+
+    return dask.config.set({"dataframe.convert-string": False})
 
 
 def connect(scheduler: str | None, workers: int | None = None) -> object:
@@ -100,8 +135,9 @@ def score_with_dask(
     options = BatchOptions(**{**options.__dict__, "signals_as_object": False})
     if single_file:
         table_format(output)
-    scored = scored_collection(source, options, model_path)
-    with connect(scheduler, workers) as client:
+    with _raw_values():
+        scored = scored_collection(source, options, model_path)
+    with _raw_values(), connect(scheduler, workers) as client:
         try:
             if single_file:
                 result = client.compute(scored, retries=PARTITION_RETRIES).result()
@@ -152,12 +188,13 @@ def evaluation_rows(
     workers: int | None = None,
 ) -> pd.DataFrame:
     """Score ``source`` on Dask; bring back key, true label, probability, score and band."""
-    frame = read_partitions(source)
+    with _raw_values():
+        frame = read_partitions(source)
     check_columns(frame.columns, options)
     if label_col not in frame.columns:
         raise ScorerError(f"no column {label_col!r} in the input")
     path = str(model_path) if model_path is not None else None
     meta = _evaluation_rows(frame._meta.iloc[:0], label_col, positive, path, options)
     rows = frame.map_partitions(_evaluation_rows, label_col, positive, path, options, meta=meta)
-    with connect(scheduler, workers) as client:
+    with _raw_values(), connect(scheduler, workers) as client:
         return client.compute(rows, retries=PARTITION_RETRIES).result()

@@ -88,3 +88,31 @@ def test_clear_message_without_dask(tmp_path, monkeypatch, capsys):
     pd.DataFrame({"body": ["x"]}).to_parquet(source)
     code = main(["batch", str(source), "-o", str(tmp_path / "out"), "--engine", "dask"])
     assert code == 2 and "pip install 'credscore[dask]'" in capsys.readouterr().err
+
+
+def test_dask_gives_the_local_engine_s_errors_on_bad_jsonl_rows(tiny_model, tmp_path, cluster):
+    import json
+
+    _, card_path = tiny_model
+    source = tmp_path / "in.jsonl"
+    good = {"title": "قال الوزير", "body": "قال الوزير إن الخطة جاهزة."}
+    lines = [
+        json.dumps({"id": "a", **good}, ensure_ascii=False),
+        json.dumps({"id": "b", "title": "t", "body": 42}),
+        json.dumps({"id": "c", "title": "t", "body": ["x"]}),
+        json.dumps({"id": "d", "title": {"x": 1}, "body": "قال"}, ensure_ascii=False),
+        "null",
+        "{not json",
+        json.dumps({"id": "g", **good}, ensure_ascii=False),
+    ]
+    source.write_text("\n".join(lines) + "\n", "utf-8")
+    errors = {}
+    for engine in ("local", "dask"):
+        target = tmp_path / f"{engine}.csv"
+        argv = ["batch", str(source), "-o", str(target), "--model", str(card_path)]
+        extra = ["--engine", "dask", "--scheduler", cluster, "--single-file"]
+        assert main(argv + (extra if engine == "dask" else [])) == 0
+        errors[engine] = pd.read_csv(target)["error"].fillna("").tolist()
+    assert errors["dask"] == errors["local"]
+    assert errors["local"][0] == "" and "body must be text" in errors["local"][1]
+    assert "JSON object" in errors["local"][4] and errors["local"][6] == ""
