@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import signal
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,7 +22,7 @@ import pandas as pd
 
 from scorer.analysis import MAX_TEXT_CHARS, article_error
 from scorer.artifacts import load_model
-from scorer.errors import InputError
+from scorer.errors import InputError, ScorerError
 from scorer.model import CredibilityModel
 from scorer.signals import SIGNAL_NAMES
 from scorer.tabular import READ_ERROR, TableWriter, iter_table, table_format
@@ -28,6 +30,10 @@ from scorer.tabular import READ_ERROR, TableWriter, iter_table, table_format
 CHUNK_ROWS = 250
 SUBSCORES = ("sourcing", "hedging", "sensationalism")
 RESULT_COLUMNS = ("score", "probability", "label", *SUBSCORES)
+
+
+class BatchError(ScorerError):
+    """A batch job that cannot go on (its worker processes keep dying)."""
 
 
 @dataclass(frozen=True)
@@ -187,14 +193,57 @@ def _scored_chunks(
             yield score_chunk(model, chunk, options)
         return
     path = str(model_path) if model_path is not None else None
-    with ProcessPoolExecutor(workers, initializer=worker_model, initargs=(path,)) as pool:
-        in_flight: deque[Future[pd.DataFrame]] = deque()
+    yield from _scored_in_pool(chunks, options, workers, path)
+
+
+def _start_worker(model_path: str | None) -> None:
+    """Worker set-up: Ctrl-C is the parent's to handle; load the verified model once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker_model(model_path)
+
+
+def _scored_in_pool(
+    chunks: Iterator[pd.DataFrame], options: BatchOptions, workers: int, path: str | None
+) -> Iterator[pd.DataFrame]:
+    """Chunks scored by worker processes, in order, with a bounded read-ahead.
+
+    If a worker dies (killed, out of memory), the pool is replaced once and the chunks in
+    flight are scored again; a second death stops the job with a ``BatchError``.
+    """
+    restarts = 0
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(path,))
+    in_flight: deque[tuple[pd.DataFrame, Future[pd.DataFrame]]] = deque()
+
+    def submit(chunk: pd.DataFrame) -> None:
+        in_flight.append((chunk, pool.submit(_score_chunk_in_worker, (chunk, options, path))))
+
+    def oldest_result() -> pd.DataFrame:
+        nonlocal pool, restarts
+        while True:
+            try:
+                result = in_flight[0][1].result()
+                in_flight.popleft()
+                return result
+            except BrokenProcessPool as error:
+                if restarts:
+                    raise BatchError("a worker process died twice; the job is stopped") from error
+                restarts += 1
+                pool.shutdown(cancel_futures=True)
+                pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(path,))
+                lost = [chunk for chunk, _ in in_flight]
+                in_flight.clear()
+                for chunk in lost:
+                    submit(chunk)
+
+    try:
         for chunk in chunks:
-            in_flight.append(pool.submit(_score_chunk_in_worker, (chunk, options, path)))
+            submit(chunk)
             if len(in_flight) >= 2 * workers:  # bounded read-ahead keeps memory flat
-                yield in_flight.popleft().result()
+                yield oldest_result()
         while in_flight:
-            yield in_flight.popleft().result()
+            yield oldest_result()
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def for_flat_format(frame: pd.DataFrame) -> pd.DataFrame:

@@ -149,3 +149,40 @@ def test_a_jsonl_file_with_a_bom_is_read(tiny_model, tmp_path):
     source.write_text(json.dumps(GOOD) + "\n", "utf-8-sig")
     assert _batch(card, source, tmp_path / "out.csv") == 0
     assert _read(tmp_path / "out.csv")["error"].isna().all()
+
+
+def _die_once_then_score(args):
+    """Stands in for the worker's chunk function: the first call anywhere kills its process."""
+    from scorer import batch
+
+    flag = os.environ["CREDSCORE_TEST_DIE_FLAG"]
+    if os.path.exists(flag):
+        os.remove(flag)
+        os._exit(9)  # as a kill -9 or the OOM killer would
+    return batch.score_chunk(batch.worker_model(args[2]), args[0], args[1])
+
+
+def _always_die(args):
+    os._exit(9)
+
+
+@pytest.mark.parametrize(("chunk_function", "code"), [(_die_once_then_score, 0), (_always_die, 2)])
+def test_a_killed_worker_is_retried_once_then_fails_cleanly(
+    tiny_model, tmp_path, monkeypatch, capsys, chunk_function, code
+):
+    _, card = tiny_model
+    flag = tmp_path / "die"
+    flag.write_text("", "utf-8")
+    monkeypatch.setenv("CREDSCORE_TEST_DIE_FLAG", str(flag))
+    monkeypatch.setattr("scorer.batch._score_chunk_in_worker", chunk_function)
+    monkeypatch.setattr("scorer.batch.CHUNK_ROWS", 2)
+    source = tmp_path / "in.jsonl"
+    _lines(source, [json.dumps({"id": i, **GOOD}) for i in range(9)])
+    target = tmp_path / "out.csv"
+    assert _batch(card, source, target, "--workers", "2") == code
+    if code == 0:
+        assert not flag.exists()  # a worker did die
+        assert _read(target)["id"].tolist() == list(range(9))
+    else:
+        err = capsys.readouterr().err
+        assert "died twice" in err and err.count("\n") == 1 and not target.exists()
