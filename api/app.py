@@ -26,6 +26,7 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -279,9 +280,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not batch.articles:
             raise ApiError(422, "the batch is empty")
         results = []
-        for index, article in enumerate(batch.articles):
+        for index, item in enumerate(batch.articles):
             try:
+                article = item if isinstance(item, ArticleIn) else ArticleIn.model_validate(item)
                 results.append(BatchItemOut(index=index, result=score_one(request, article)))
+            except ValidationError as error:
+                problem = error.errors()[0]
+                where = ".".join(str(part) for part in problem["loc"])
+                results.append(BatchItemOut(index=index, error=f"{where}: {problem['msg']}"))
             except (ApiError, ScorerError) as error:
                 results.append(BatchItemOut(index=index, error=str(error)))
         return BatchOut(results=results)

@@ -20,7 +20,11 @@ class ArticleIn(BaseModel):
 class BatchIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    articles: list[ArticleIn] = Field(description="up to the batch limit (default 100)")
+    # An item that is an object but not a valid article is kept as it came, so that it gets an
+    # error of its own in the answer instead of failing the whole batch.
+    articles: list[ArticleIn | dict[str, object]] = Field(
+        description="up to the batch limit (default 100); an invalid item gets its own error"
+    )
 
 
 class SpanOut(BaseModel):

@@ -81,3 +81,12 @@ def test_a_reader_that_goes_away_ends_the_output_quietly(tmp_path):
     stderr = process.stderr.read()
     process.wait(timeout=60)
     assert process.returncode == 1 and b"Traceback" not in stderr
+
+
+def test_a_batch_item_of_the_wrong_shape_is_that_item_s_error(client):
+    items = [{"title": 5, "body": "x"}, {"body": "قال الوزير", "extra": 1}, {"body": "قال الوزير"}]
+    response = client.post("/v1/score/batch", json={"articles": items})
+    results = response.json()["results"]
+    assert response.status_code == 200 and [r["index"] for r in results] == [0, 1, 2]
+    assert "title" in results[0]["error"] and "extra" in results[1]["error"]
+    assert results[2]["error"] is None and results[2]["result"]["score"] >= 0
