@@ -57,12 +57,15 @@ def looks_like_jsonl(path: str, text: str) -> bool:
     return path == "-" and text.lstrip().startswith("{") and "\n" in text.strip()
 
 
+_INT64 = range(-(2**63), 2**63)
+
+
 def load_json_line(line: str, number: int) -> tuple[dict[str, object], str | None]:
     """One JSONL line as an object, and why it cannot be used (None when it can).
 
     A line that is not a JSON object gives ``{}``. Lone surrogates (JSON escapes such as
     ``"\\ud800"`` that are not valid Unicode) are replaced by U+FFFD, so the row can still be
-    written out, and reported.
+    written out, and reported; so is an integer beyond 64 bits, kept as text.
     """
     try:
         row = json.loads(line)
@@ -70,13 +73,18 @@ def load_json_line(line: str, number: int) -> tuple[dict[str, object], str | Non
         return {}, f"line {number}: invalid JSON ({error.msg})"
     if not isinstance(row, dict):
         return {}, f"line {number}: a row must be a JSON object"
+    error = None
+    huge = [key for key, value in row.items() if isinstance(value, int) and value not in _INT64]
+    if huge:  # kept as text: tables (and pandas) hold 64-bit integers at most
+        row |= {key: str(row[key]) for key in huge}
+        error = f"line {number}: {huge[0]} is an integer beyond 64 bits"
     text = json.dumps(row, ensure_ascii=False)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         repaired = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
         return json.loads(repaired), f"line {number}: not valid Unicode (a lone surrogate)"
-    return row, None
+    return row, error
 
 
 def parse_row(line: str, number: int) -> ArticleRow:
