@@ -89,7 +89,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     batch.add_argument("--id-col")
     batch.add_argument("--evidence", action="store_true", help="add the evidence spans")
     _max_chars_argument(batch)
-    batch.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    batch.add_argument(
+        "--workers", type=_positive_int, default=1, help="worker processes (default 1)"
+    )
     batch.add_argument("--model", help="model card (.json) or artefact; default: bundled model")
     _engine_arguments(batch)
     batch.add_argument(
