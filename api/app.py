@@ -42,7 +42,7 @@ from api.schemas import (
 from api.settings import Settings
 from scorer import __version__
 from scorer.artifacts import load_model
-from scorer.errors import InputError, ScorerError
+from scorer.errors import InputError, ScorerError, first_problem
 from scorer.webpage import extract_article
 
 logger = logging.getLogger("credscore.api")
@@ -209,7 +209,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             if (
                 request.method == "POST"
-                and content_type.split(";")[0].strip() != "application/json"
+                and content_type.split(";")[0].strip().lower() != "application/json"
             ):
                 raise ApiError(
                     415, "send the request body as JSON (Content-Type: application/json)"
@@ -285,9 +285,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 article = item if isinstance(item, ArticleIn) else ArticleIn.model_validate(item)
                 results.append(BatchItemOut(index=index, result=score_one(request, article)))
             except ValidationError as error:
-                problem = error.errors()[0]
-                where = ".".join(str(part) for part in problem["loc"])
-                results.append(BatchItemOut(index=index, error=f"{where}: {problem['msg']}"))
+                results.append(BatchItemOut(index=index, error=first_problem(error)))
             except (ApiError, ScorerError) as error:
                 results.append(BatchItemOut(index=index, error=str(error)))
         return BatchOut(results=results)

@@ -20,7 +20,7 @@ import sklearn
 from pydantic import BaseModel, ValidationError
 from pydantic import Field as PydanticField
 
-from scorer.errors import ScorerError
+from scorer.errors import ScorerError, first_problem
 from scorer.model import CredibilityModel
 
 DEFAULT_MODEL = "credscore-mce-2013"
@@ -102,9 +102,7 @@ def read_card(card_path: Path) -> dict:
     try:
         _CardCheck.model_validate(card)
     except ValidationError as error:
-        problem = error.errors()[0]
-        where = ".".join(str(part) for part in problem["loc"]) or "card"
-        raise ModelError(f"invalid model card {card_path}: {where}: {problem['msg']}") from error
+        raise ModelError(f"invalid model card {card_path}: {first_problem(error)}") from error
     return card
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from scorer import __version__
 from scorer.analysis import MAX_TEXT_CHARS, analyze, article_error
-from scorer.errors import InputError, ScorerError
+from scorer.errors import InputError, ScorerError, first_problem
 from scorer.inputs import decode, looks_like_jsonl, read_bytes, read_jsonl, split_plain
 
 SIGNAL_MARKS = {
@@ -337,9 +337,7 @@ def run_serve(args: argparse.Namespace) -> None:
     try:
         settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
     except ValidationError as error:
-        problem = error.errors()[0]
-        where = ".".join(str(part) for part in problem["loc"])
-        raise InputError(f"invalid setting {where}: {problem['msg']}") from error
+        raise InputError(f"invalid setting {first_problem(error)}") from error
     serve(settings)
 
 
