@@ -16,6 +16,7 @@ class Settings(BaseSettings):
     max_text_chars: PositiveInt = 200_000  # per field (title, body or html)
     max_request_bytes: PositiveInt = 2 * 1024 * 1024  # refused before parsing
     body_timeout_s: float = Field(30.0, gt=0)  # a body slower than this is refused (408)
+    header_timeout_s: float = Field(10.0, gt=0)  # headers slower than this: connection closed
     max_batch: PositiveInt = 100
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=0, le=65535)

@@ -127,7 +127,7 @@ def test_every_connection_gets_tcp_nodelay(monkeypatch):
 
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
-    from api.server import NoDelayH11Protocol
+    from api.server import GuardedH11Protocol
 
     class Transport:
         def __init__(self, connection):
@@ -138,6 +138,7 @@ def test_every_connection_gets_tcp_nodelay(monkeypatch):
 
     # uvicorn's own set-up needs a running server; only the socket option is under test.
     monkeypatch.setattr(H11Protocol, "connection_made", lambda self, transport: None)
+    monkeypatch.setattr(GuardedH11Protocol, "_arm_header_deadline", lambda self: None)
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM, 0) as connection:
-        NoDelayH11Protocol.__new__(NoDelayH11Protocol).connection_made(Transport(connection))
+        GuardedH11Protocol.__new__(GuardedH11Protocol).connection_made(Transport(connection))
         assert connection.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1

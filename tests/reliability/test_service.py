@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
 from api.app import create_app
+from api.server import GuardedH11Protocol, _header_timeout
 from api.settings import Settings
 
 LIMIT = 4096
@@ -36,7 +37,14 @@ def address(settings):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="error")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CREDSCORE_HEADER_TIMEOUT_S", "1")
+        _header_timeout.cache_clear()
+        _header_timeout()  # read now, while the variable is set
+    app = create_app(settings)
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="error", http=GuardedH11Protocol
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -46,6 +54,7 @@ def address(settings):
     yield "127.0.0.1", port
     server.should_exit = True
     thread.join(timeout=10)
+    _header_timeout.cache_clear()
 
 
 def test_metrics_labels_stay_bounded_under_random_methods(client):
@@ -126,3 +135,19 @@ def test_a_stalled_body_is_408(address):
         )
         answer = sock.recv(4096)
     assert answer.startswith(b"HTTP/1.1 408")
+
+
+def test_slow_headers_lose_their_connection(address):
+    with socket.create_connection(address, timeout=10) as sock:
+        sock.sendall(b"POST /v1/score HTTP/1.1\r\nHo")  # and never the rest
+        started = time.monotonic()
+        assert sock.recv(4096) == b""  # closed by the server
+        assert time.monotonic() - started < 5
+
+
+def test_keep_alive_requests_still_work_under_the_header_deadline(address):
+    connection = http.client.HTTPConnection(*address, timeout=10)
+    for _ in range(3):
+        connection.request("GET", "/v1/health")
+        assert connection.getresponse().read()
+        time.sleep(0.6)  # together longer than the deadline: each request has its own
