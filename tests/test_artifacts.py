@@ -30,7 +30,7 @@ def test_card_describes_the_model(model_copy):
 
 
 def test_tampered_artefact_is_refused(model_copy):
-    artefact = model_copy.with_suffix(".joblib")
+    artefact = model_copy.with_name("tiny.pkl.gz")
     artefact.write_bytes(artefact.read_bytes() + b"\0")
     with pytest.raises(ModelError, match="SHA-256"):
         load_model(model_copy)
@@ -47,6 +47,6 @@ def test_other_scikit_learn_version_is_refused(model_copy):
 def test_missing_card_or_artefact(model_copy, tmp_path):
     with pytest.raises(ModelError, match="no model card"):
         load_model(tmp_path / "absent.json")
-    model_copy.with_suffix(".joblib").unlink()
+    model_copy.with_name("tiny.pkl.gz").unlink()
     with pytest.raises(ModelError, match="missing"):
         load_model(model_copy)
