@@ -1,7 +1,9 @@
 """Every pass over text is linear: a 64K-character body of one shape costs at most ~20x a
 4K-character body of the same shape (16x the length; a quadratic pass gives 100x and more).
 
-Measured as a ratio within one run, best of three, so the shared machine's speed cancels out.
+Measured as a ratio within one run, best of three, so the shared machine's speed cancels out;
+a ratio over the bound is measured once more before it counts, since a noisy neighbour can slow
+one measurement (a quadratic pass stays over the bound every time).
 """
 
 from __future__ import annotations
@@ -62,7 +64,10 @@ def _ratio(unit: str) -> float:
         return (unit * (n // len(unit) + 1))[:n]
 
     _seconds(of_length(SMALL))  # warm the caches (lexicons, patterns)
-    return _seconds(of_length(LARGE)) / _seconds(of_length(SMALL))
+    ratio = _seconds(of_length(LARGE)) / _seconds(of_length(SMALL))
+    if ratio > MAX_RATIO:
+        ratio = min(ratio, _seconds(of_length(LARGE)) / _seconds(of_length(SMALL)))
+    return ratio
 
 
 @pytest.mark.parametrize("unit", UNITS)
