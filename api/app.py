@@ -13,8 +13,11 @@ import logging
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from functools import partial
 from importlib import resources
+from typing import TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -46,6 +49,7 @@ from scorer.errors import InputError, ScorerError, first_problem
 from scorer.webpage import extract_article
 
 logger = logging.getLogger("credscore.api")
+T = TypeVar("T")
 
 _DRAIN_BYTES = 8 * 1024 * 1024  # read and dropped from a refused body before answering
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
@@ -188,7 +192,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.model, app.state.card = load_model(settings.model_path)
         logger.info("model %s %s loaded", app.state.model.name, app.state.model.version)
-        yield
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="credscore") as scoring:
+            app.state.scoring_thread = scoring
+            yield
 
     app = FastAPI(
         title="credscore",
@@ -267,14 +273,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         metrics.articles.inc()
         return ScoreOut.model_validate({"title": title, "body": body, **result.as_dict()})
 
+    async def in_scoring_thread(request: Request, work: Callable[[], T]) -> T:
+        """Scoring is CPU-bound: one thread per worker process does it, in arrival order,
+        instead of many threads contending for the GIL (a convoy that multiplies latency)."""
+        executor = request.app.state.scoring_thread
+        return await asyncio.get_running_loop().run_in_executor(executor, work)
+
     @app.post("/v1/score", response_model=ScoreOut, responses=ERRORS)
-    def score(request: Request, article: ArticleIn) -> ScoreOut:
+    async def score(request: Request, article: ArticleIn) -> ScoreOut:
         """Score one article (title + body, or a saved page as ``html``)."""
-        return score_one(request, article)
+        return await in_scoring_thread(request, partial(score_one, request, article))
 
     @app.post("/v1/score/batch", response_model=BatchOut, responses=ERRORS)
-    def score_batch(request: Request, batch: BatchIn) -> BatchOut:
+    async def score_batch(request: Request, batch: BatchIn) -> BatchOut:
         """Score up to ``max_batch`` articles; a bad item gets an error, the others a result."""
+        return await in_scoring_thread(request, partial(score_many, request, batch))
+
+    def score_many(request: Request, batch: BatchIn) -> BatchOut:
         if len(batch.articles) > settings.max_batch:
             raise ApiError(413, f"at most {settings.max_batch} articles per batch")
         if not batch.articles:

@@ -31,7 +31,7 @@ def load_saudi_news(path: Path) -> pd.DataFrame:
     )
 
 
-def _children(pid: int) -> list[int]:
+def children(pid: int) -> list[int]:
     found = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
         try:
@@ -64,7 +64,7 @@ def tree_memory_bytes(pid: int) -> tuple[int, int]:
             pss += _memory_line(Path(f"/proc/{current}/smaps_rollup"), "Pss:")
         except OSError:
             continue
-        stack.extend(_children(current))
+        stack.extend(children(current))
     return rss, pss
 
 

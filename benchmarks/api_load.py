@@ -2,8 +2,9 @@
 
 Usage: python benchmarks/api_load.py [--requests 2000] [--concurrency 32]
 Starts `credscore serve --workers 2` on a free local port, sends the requests to /v1/score
-(MCE articles, round robin), then the same number to the trivial /v1/ping of the same app (the
-server's own ceiling), and prints requests/s, p50/p99 latency and errors for both. Traffic goes
+(MCE articles, round robin), then 200 one at a time, then the same number to the trivial
+/v1/ping of the same app (the server's own ceiling), and prints requests/s, p50/p99 latency and
+errors for each, and how the scoring CPU time was shared among the worker processes. Traffic goes
 to 127.0.0.1 only, and the loop is bounded in count.
 """
 
@@ -23,7 +24,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import MCE_TRAIN
+from _common import MCE_TRAIN, children
 
 
 def free_port() -> int:
@@ -66,6 +67,16 @@ async def hammer(
     return elapsed, latencies, errors
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def worker_cpu(server_pid: int) -> dict[int, float]:
+    return {pid: cpu_seconds(pid) for pid in children(server_pid)}
+
+
 def report(name: str, requests: int, elapsed: float, latencies: list[float], errors: int) -> float:
     ordered = sorted(latencies)
     p50 = statistics.median(ordered) * 1000
@@ -102,10 +113,22 @@ def main() -> None:
             time.sleep(0.5)
         asyncio.run(hammer(base + "/v1/score", articles, 100, args.concurrency))  # warm-up
         print(f"{args.requests} requests per endpoint, concurrency {args.concurrency}, 2 workers")
+        before = worker_cpu(server.pid)
         score = report(
             "/v1/score",
             args.requests,
             *asyncio.run(hammer(base + "/v1/score", articles, args.requests, args.concurrency)),
+        )
+        used = {
+            pid: seconds - before.get(pid, 0.0) for pid, seconds in worker_cpu(server.pid).items()
+        }
+        busy = sorted((s for s in used.values() if s > 0.5), reverse=True)
+        shares = ", ".join(f"{s / sum(busy):.0%}" for s in busy)
+        print(f"{'':<10} CPU time by worker process: {shares}")
+        report(
+            "sequential",
+            200,
+            *asyncio.run(hammer(base + "/v1/score", articles, 200, 1)),
         )
         ping = report(
             "/v1/ping",

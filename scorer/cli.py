@@ -330,6 +330,7 @@ def run_serve(args: argparse.Namespace) -> None:
 
     from api.server import serve
     from api.settings import Settings
+    from scorer.artifacts import verify_model
 
     overrides = {"host": args.host, "port": args.port, "workers": args.workers}
     if args.model:
@@ -338,6 +339,7 @@ def run_serve(args: argparse.Namespace) -> None:
         settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
     except ValidationError as error:
         raise InputError(f"invalid setting {first_problem(error)}") from error
+    verify_model(settings.model_path)  # a bad model is one line here, not a log per worker
     serve(settings)
 
 

@@ -4,9 +4,13 @@ settings, security headers; over a real socket where the transport matters."""
 from __future__ import annotations
 
 import http.client
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 import uvicorn
@@ -151,3 +155,43 @@ def test_keep_alive_requests_still_work_under_the_header_deadline(address):
         connection.request("GET", "/v1/health")
         assert connection.getresponse().read()
         time.sleep(0.6)  # together longer than the deadline: each request has its own
+
+
+def test_two_workers_share_the_port_and_stop_together(tiny_model):
+    """`credscore serve --workers 2`: two processes on SO_REUSEPORT sockets answer on one
+    port, and SIGTERM stops them all."""
+    _, card_path = tiny_model
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "scorer.cli", "serve", "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen([*command, "--model", str(card_path)], stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 90
+        while not _answers(port):
+            assert time.monotonic() < deadline and server.poll() is None, "did not start"
+            time.sleep(0.3)
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        workers = [p for p in children if b"spawn_main" in Path(f"/proc/{p}/cmdline").read_bytes()]
+        for _ in range(20):  # a new connection each time: the kernel picks a worker's socket
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection.request(
+                "POST",
+                "/v1/score",
+                body='{"body": "قال الوزير"}'.encode(),
+                headers={"Content-Type": "application/json"},
+            )
+            assert connection.getresponse().status == 200
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=60) == 0
+    assert len(workers) == 2 and not any(Path(f"/proc/{pid}").exists() for pid in workers)
+
+
+def _answers(port: int) -> bool:
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request("GET", "/v1/health")
+        return connection.getresponse().status == 200
+    except OSError:
+        return False
