@@ -78,6 +78,8 @@ def load_json_line(line: str, number: int) -> tuple[dict[str, object], str | Non
     if huge:  # kept as text: tables (and pandas) hold 64-bit integers at most
         row |= {key: str(row[key]) for key in huge}
         error = f"line {number}: {huge[0]} is an integer beyond 64 bits"
+    if "\\ud" not in line.lower():  # decoded UTF-8 has no surrogates: only escapes can
+        return row, error
     text = json.dumps(row, ensure_ascii=False)
     try:
         text.encode("utf-8")
