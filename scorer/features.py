@@ -17,6 +17,8 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, T
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import normalize
+from sklearn.utils.extmath import safe_sparse_dot
 from sklearn.utils.validation import check_is_fitted
 
 from scorer.analysis import analyze
@@ -40,11 +42,16 @@ SIGNAL_FEATURES = (*SIGNAL_NAMES, "relay_hops_beyond_two")
 TEXT_MAX_CHARS = 3000
 
 
+def joined_text(title: str, body: str) -> str:
+    """Title and body as one string, cut at TEXT_MAX_CHARS (the text branch's input)."""
+    return f"{title}\n{body}"[:TEXT_MAX_CHARS]
+
+
 def article_texts(articles: pd.DataFrame) -> list[str]:
-    """Title and body of each article as one string, cut at TEXT_MAX_CHARS (text branch input)."""
+    """``joined_text`` of each article of a table."""
     titles = articles["title"].fillna("").astype(str)
     bodies = articles["body"].fillna("").astype(str)
-    return [f"{title}\n{body}"[:TEXT_MAX_CHARS] for title, body in zip(titles, bodies)]
+    return [joined_text(title, body) for title, body in zip(titles, bodies)]
 
 
 def relay_hops_beyond_two(signals: dict[str, float]) -> float:
@@ -112,6 +119,17 @@ def ngram_counts(**options: object) -> CountVectorizer:
     """Counts of n-grams in the folded text; the text branch's TF-IDF and NB-SVM models share
     them, so each text is split into n-grams once."""
     return CountVectorizer(preprocessor=fold, dtype=np.float32, **options)
+
+
+def _tfidf(transformer: TfidfTransformer, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """``transformer.transform(counts)`` (sublinear TF, IDF, L2 norm) without its validation."""
+    matrix = counts.copy()
+    if transformer.sublinear_tf:
+        np.log(matrix.data, matrix.data)
+        matrix.data += 1.0
+    if transformer.use_idf:
+        matrix.data *= transformer.idf_[matrix.indices]
+    return normalize(matrix, norm=transformer.norm, copy=False) if transformer.norm else matrix
 
 
 def presence(counts: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -244,6 +262,29 @@ class TextScore(BaseEstimator, TransformerMixin):
             model.decision_function(matrix)
             for model, matrix in zip(self.models_, self._matrices(articles), strict=True)
         ]
+        return np.column_stack(columns).astype(float)
+
+    def logits(self, texts: list[str]) -> np.ndarray:
+        """``transform`` of texts already joined by ``article_texts``, for scoring.
+
+        The fitted parts' own operations in the same order (so the same numbers to the last
+        bit), without scikit-learn's input validation on each of its seven calls, a third of
+        the time of scoring one article.
+        """
+        words = self.word_counts_.transform(texts)
+        chars = self.char_counts_.transform(texts)
+        tfidf = sparse.hstack(
+            [_tfidf(self.char_tfidf_, chars), _tfidf(self.word_tfidf_, words)], format="csr"
+        )
+        columns = []
+        for model, matrix in zip(
+            self.models_, [tfidf, presence(words), presence(chars)], strict=True
+        ):
+            if "weights" in model.named_steps:
+                matrix = sparse.csr_matrix(matrix.multiply(model.named_steps["weights"].ratio_))
+            classifier = model.named_steps["classifier"]
+            scores = safe_sparse_dot(matrix, classifier.coef_.T, dense_output=True)
+            columns.append((scores + classifier.intercept_).reshape(-1))
         return np.column_stack(columns).astype(float)
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:

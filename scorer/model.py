@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from scorer.analysis import analyze
@@ -29,6 +28,7 @@ from scorer.features import (
     TEXT_FEATURES,
     SignalFeatures,
     TextScore,
+    joined_text,
     relay_hops_beyond_two,
 )
 from scorer.linear import BoundedLogisticRegression
@@ -180,10 +180,10 @@ class CredibilityModel:
     def feature_names(self) -> list[str]:
         return list(self.pipeline.named_steps["features"].get_feature_names_out())
 
-    def _features(self, articles: pd.DataFrame, analyses: Sequence[Analysis]) -> np.ndarray:
+    def _features(self, texts: list[str], analyses: Sequence[Analysis]) -> np.ndarray:
         """The pipeline's features, reusing the analyses instead of analysing twice."""
         text = dict(self.pipeline.named_steps["features"].transformer_list)["text"]
-        return np.hstack([SignalFeatures.from_analyses(analyses), text.transform(articles)])
+        return np.hstack([SignalFeatures.from_analyses(analyses), text.logits(texts)])
 
     def label_for(self, score: float) -> str:
         low, high = self.bands
@@ -196,8 +196,8 @@ class CredibilityModel:
     def score_articles(self, titles: Sequence[str], bodies: Sequence[str]) -> list[Score]:
         """Score many articles; raises ``InputError`` for an empty or non-text article."""
         analyses = [analyze(title, body) for title, body in zip(titles, bodies)]
-        articles = pd.DataFrame({"title": list(titles), "body": list(bodies)})
-        features = self._features(articles, analyses)
+        texts = [joined_text(title or "", body) for title, body in zip(titles, bodies)]
+        features = self._features(texts, analyses)
         classifier = self.pipeline.named_steps["classifier"]
         probabilities = classifier.predict_proba(features)[:, 1]
         scores = self.score_to_prior_free(probabilities)

@@ -101,3 +101,20 @@ def test_subscores_are_documented_functions_of_the_signals():
     hedged = {**base, "hedges_per_1000_words": 10.0, "sensational_headline": 2.0}
     assert subscores(hedged)["hedging"] == 63.2
     assert subscores(hedged)["sensationalism"] == 63.2
+
+
+@pytest.mark.parametrize("which", ["tiny", "default"])
+def test_fast_text_logits_equal_the_pipeline_s_to_the_last_bit(which, tiny_model, example):
+    from fixtures import labelled_rows
+
+    from scorer.artifacts import load_model
+    from scorer.features import article_texts
+
+    model = tiny_model[0] if which == "tiny" else load_model()[0]
+    text = dict(model.pipeline.named_steps["features"].transformer_list)["text"]
+    rows = [*labelled_rows(), {"title": example[0], "body": example[1]}]
+    frame = pd.DataFrame({"title": [r["title"] for r in rows], "body": [r["body"] for r in rows]})
+    assert np.array_equal(text.logits(article_texts(frame)), text.transform(frame))
+    for index in range(0, len(frame), 7):  # one article at a time, as the service scores
+        one = frame.iloc[[index]]
+        assert np.array_equal(text.logits(article_texts(one)), text.transform(one))
