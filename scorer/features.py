@@ -208,18 +208,12 @@ class TextScore(BaseEstimator, TransformerMixin):
             ),
         ]
 
-    def _matrices(self, articles: pd.DataFrame) -> list[sparse.csr_matrix]:
-        texts = article_texts(articles)
-        return self._from_counts(
-            self.word_counts_.transform(texts), self.char_counts_.transform(texts)
-        )
-
     def _from_counts(
         self, words: sparse.csr_matrix, chars: sparse.csr_matrix
     ) -> list[sparse.csr_matrix]:
         """The three models' inputs: TF-IDF of both n-gram kinds, presence of each."""
         tfidf = sparse.hstack(
-            [self.char_tfidf_.transform(chars), self.word_tfidf_.transform(words)], format="csr"
+            [_tfidf(self.char_tfidf_, chars), _tfidf(self.word_tfidf_, words)], format="csr"
         )
         return [tfidf, presence(words), presence(chars)]
 
@@ -258,28 +252,19 @@ class TextScore(BaseEstimator, TransformerMixin):
 
     def transform(self, articles: pd.DataFrame) -> np.ndarray:
         check_is_fitted(self, "models_")
-        columns = [
-            model.decision_function(matrix)
-            for model, matrix in zip(self.models_, self._matrices(articles), strict=True)
-        ]
-        return np.column_stack(columns).astype(float)
+        return self.logits(article_texts(articles))
 
     def logits(self, texts: list[str]) -> np.ndarray:
-        """``transform`` of texts already joined by ``article_texts``, for scoring.
+        """The three logits of texts already joined by ``joined_text``.
 
-        The fitted parts' own operations in the same order (so the same numbers to the last
-        bit), without scikit-learn's input validation on each of its seven calls, a third of
-        the time of scoring one article.
+        The fitted parts' own operations in their order (so the numbers of their
+        ``transform``/``decision_function`` to the last bit), without scikit-learn's input
+        validation on each of its seven calls: a third of the time of scoring one article.
         """
         words = self.word_counts_.transform(texts)
         chars = self.char_counts_.transform(texts)
-        tfidf = sparse.hstack(
-            [_tfidf(self.char_tfidf_, chars), _tfidf(self.word_tfidf_, words)], format="csr"
-        )
         columns = []
-        for model, matrix in zip(
-            self.models_, [tfidf, presence(words), presence(chars)], strict=True
-        ):
+        for model, matrix in zip(self.models_, self._from_counts(words, chars), strict=True):
             if "weights" in model.named_steps:
                 matrix = sparse.csr_matrix(matrix.multiply(model.named_steps["weights"].ratio_))
             classifier = model.named_steps["classifier"]
