@@ -19,13 +19,13 @@ and its relay depth.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from scorer.fields import Field
+from scorer.fields import Field, in_ranges
 from scorer.lexicon import pattern, term_set, terms
 
 SourceKind = Literal["named", "anonymous", "implicit", "credit"]
@@ -180,9 +180,7 @@ class _FieldParser:
         return end is not None and len(self.field.text[self.ends[k] : end].split()) >= 3
 
     def in_quote(self, position: int) -> bool:
-        """``position`` lies inside a quote (the regions are sorted and do not overlap)."""
-        i = bisect_right(self.quote_starts, position) - 1
-        return i >= 0 and position < self.field.quotes[i][1]
+        return in_ranges(position, self.field.quotes, self.quote_starts)
 
     def classify(self, first: int, last: int) -> SourceKind:
         """Named or anonymous source for the noun phrase tokens[first:last]."""

@@ -8,6 +8,7 @@ back to the original text.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -51,6 +52,13 @@ class Field:
         return tuple(quote_regions(self.norm, self.text))
 
 
+def in_ranges(position: int, ranges: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    """``position`` lies in one of ``ranges`` (sorted, not overlapping; ``starts`` their
+    starts), found by bisection."""
+    i = bisect_right(starts, position) - 1
+    return i >= 0 and position < ranges[i][1]
+
+
 def prepare_field(name: FieldName, original: str, title_text: str = "") -> Field:
     norm = normalize(original)
     broken = find_broken_words(norm)
@@ -66,15 +74,10 @@ def prepare_field(name: FieldName, original: str, title_text: str = "") -> Field
         text = "".join(pieces) + text[done:]
     furniture_original = [restored.span(start, end) for start, end in furniture]
     furniture_starts = [start for start, _ in furniture_original]
-
-    def in_furniture(position: int) -> bool:
-        i = bisect_right(furniture_starts, position) - 1
-        return i >= 0 and position < furniture_original[i][1]
-
     broken_spans = tuple(
         span
         for span in (norm.span(word.start, word.end) for word in broken)
-        if not in_furniture(span[0])
+        if not in_ranges(span[0], furniture_original, furniture_starts)
     )
     matches = list(_TOKEN.finditer(text))
     words = tuple(m.group() for m in matches)
