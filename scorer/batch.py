@@ -210,8 +210,12 @@ def _scored_in_pool(
     If a worker dies (killed, out of memory), the pool is replaced once and the chunks in
     flight are scored again; a second death stops the job with a ``BatchError``.
     """
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(path,))
+
     restarts = 0
-    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(path,))
+    pool = new_pool()
     in_flight: deque[tuple[pd.DataFrame, Future[pd.DataFrame]]] = deque()
 
     def submit(chunk: pd.DataFrame) -> None:
@@ -229,7 +233,7 @@ def _scored_in_pool(
                     raise BatchError("a worker process died twice; the job is stopped") from error
                 restarts += 1
                 pool.shutdown(cancel_futures=True)
-                pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(path,))
+                pool = new_pool()
                 lost = [chunk for chunk, _ in in_flight]
                 in_flight.clear()
                 for chunk in lost:

@@ -136,19 +136,19 @@ def score_with_dask(
     if single_file:
         table_format(output)
     with _raw_values():
-        scored = scored_collection(source, options, model_path)
-    with _raw_values(), connect(scheduler, workers) as client:
-        try:
-            if single_file:
-                result = client.compute(scored, retries=PARTITION_RETRIES).result()
-                write_table(result, output)
-                return len(result), int(result["error"].notna().sum())
-            written = scored.to_parquet(output, write_index=False, compute=False)
-            client.compute(written, retries=PARTITION_RETRIES).result()
-        except Exception as error:  # a task's own exception, re-raised by Dask after retries
-            raise ScorerError(
-                f"scoring failed after {PARTITION_RETRIES} retries of a partition: {error}"
-            ) from error
+        scored = scored_collection(source, options, model_path)  # the model checked first
+        with connect(scheduler, workers) as client:
+            try:
+                if single_file:
+                    result = client.compute(scored, retries=PARTITION_RETRIES).result()
+                    write_table(result, output)
+                    return len(result), int(result["error"].notna().sum())
+                written = scored.to_parquet(output, write_index=False, compute=False)
+                client.compute(written, retries=PARTITION_RETRIES).result()
+            except Exception as error:  # a task's own exception, re-raised after retries
+                raise ScorerError(
+                    f"scoring failed after {PARTITION_RETRIES} retries of a partition: {error}"
+                ) from error
     written_back = read_partitions(output)
     errors = written_back["error"].count().compute()  # non-null errors
     return len(written_back), int(errors)
@@ -190,11 +190,11 @@ def evaluation_rows(
     """Score ``source`` on Dask; bring back key, true label, probability, score and band."""
     with _raw_values():
         frame = read_partitions(source)
-    check_columns(frame.columns, options)
-    if label_col not in frame.columns:
-        raise ScorerError(f"no column {label_col!r} in the input")
-    path = str(model_path) if model_path is not None else None
-    meta = _evaluation_rows(frame._meta.iloc[:0], label_col, positive, path, options)
-    rows = frame.map_partitions(_evaluation_rows, label_col, positive, path, options, meta=meta)
-    with _raw_values(), connect(scheduler, workers) as client:
-        return client.compute(rows, retries=PARTITION_RETRIES).result()
+        check_columns(frame.columns, options)
+        if label_col not in frame.columns:
+            raise ScorerError(f"no column {label_col!r} in the input")
+        path = str(model_path) if model_path is not None else None
+        meta = _evaluation_rows(frame._meta.iloc[:0], label_col, positive, path, options)
+        rows = frame.map_partitions(_evaluation_rows, label_col, positive, path, options, meta=meta)
+        with connect(scheduler, workers) as client:
+            return client.compute(rows, retries=PARTITION_RETRIES).result()
