@@ -86,7 +86,6 @@ def _listening_socket(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
     sock.listen(2048)
-    sock.set_inheritable(True)
     return sock
 
 
@@ -105,33 +104,32 @@ def serve(settings: Settings) -> None:
         uvicorn.Server(_config(settings)).run()
         return
     context = multiprocessing.get_context("spawn")
-    workers = [
-        context.Process(target=_run_worker, args=(settings,)) for _ in range(settings.workers)
-    ]
     stopping = False
 
     def stop(signum: int, frame: object) -> None:
         nonlocal stopping
         stopping = True
 
+    def start_worker() -> tuple[multiprocessing.process.BaseProcess, float]:
+        worker = context.Process(target=_run_worker, args=(settings,))
+        worker.start()
+        return worker, time.monotonic()
+
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    started = [time.monotonic()] * len(workers)
-    for worker in workers:
-        worker.start()
+    running = [start_worker() for _ in range(settings.workers)]
     failed_at_start = False
     while not stopping:
         time.sleep(0.5)
-        for index, worker in enumerate(workers):
+        for index, (worker, started) in enumerate(running):
             if worker.is_alive() or stopping:
                 continue
-            if time.monotonic() - started[index] < _START_GRACE_S:
+            if time.monotonic() - started < _START_GRACE_S:
                 failed_at_start = stopping = True  # a bad model or port: restarting won't help
                 break
             logger.warning("worker %s exited (%s); starting another", worker.pid, worker.exitcode)
-            workers[index] = context.Process(target=_run_worker, args=(settings,))
-            workers[index].start()
-            started[index] = time.monotonic()
+            running[index] = start_worker()
+    workers = [worker for worker, _ in running]
     for worker in workers:
         worker.terminate()  # SIGTERM: uvicorn finishes its requests and shuts down
     for worker in workers:
