@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from scorer import analyze
 
 
@@ -12,3 +15,37 @@ def texts(title: str, body: str, signal: str) -> list[str]:
 
 def value(title: str, body: str, signal: str) -> float:
     return analyze(title, body).signals[signal]
+
+
+def free_port() -> int:
+    """A local TCP port nobody listens on now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def running_server(app: object, **config: object) -> Iterator[int]:
+    """``app`` served by uvicorn in a thread on a free local port (yielded) until the block ends."""
+    import threading
+    import time
+
+    import pytest
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, **config))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the server did not start within 30 s")
+        time.sleep(0.05)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 
 import pytest
-import uvicorn
+from helpers import running_server
 
 from api.app import create_app
 from api.settings import Settings
@@ -29,28 +26,12 @@ BROWSER_ARGS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server_url(tiny_model):
     _, card_path = tiny_model
-    port = free_port()
     app = create_app(Settings(model_path=str(card_path)))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the server did not start within 30 s")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running_server(app, log_level="warning") as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def test_page_highlights_the_evidence(server_url, example, tmp_path):

@@ -8,13 +8,12 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
+from helpers import free_port, running_server
 from pydantic import ValidationError
 
 from api.app import create_app
@@ -38,26 +37,13 @@ def client(settings):
 
 @pytest.fixture(scope="module")
 def address(settings):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CREDSCORE_HEADER_TIMEOUT_S", "1")
         _header_timeout.cache_clear()
         _header_timeout()  # read now, while the variable is set
     app = create_app(settings)
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="error", http=GuardedH11Protocol
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield "127.0.0.1", port
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running_server(app, log_level="error", http=GuardedH11Protocol) as port:
+        yield "127.0.0.1", port
     _header_timeout.cache_clear()
 
 
@@ -161,9 +147,7 @@ def test_two_workers_share_the_port_and_stop_together(tiny_model):
     """`credscore serve --workers 2`: two processes on SO_REUSEPORT sockets answer on one
     port, and SIGTERM stops them all."""
     _, card_path = tiny_model
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     command = [sys.executable, "-m", "scorer.cli", "serve", "--port", str(port), "--workers", "2"]
     server = subprocess.Popen([*command, "--model", str(card_path)], stderr=subprocess.PIPE)
     try:
