@@ -99,12 +99,10 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = _error(413, f"request body over {self.limit} bytes")
         declared = dict(scope.get("headers") or []).get(b"content-length")
         try:
             if declared is not None and declared.isdigit() and int(declared) > self.limit:
-                await self._drain(receive)
-                await too_large(scope, receive, send)
+                await self._refuse(receive, scope, send)
                 return
             chunks, size, more = [], 0, True
             while more:
@@ -114,8 +112,7 @@ class BodySizeLimit:
                 chunks.append(message.get("body", b""))
                 size += len(chunks[-1])
                 if size > self.limit:
-                    await self._drain(receive)
-                    await too_large(scope, receive, send)
+                    await self._refuse(receive, scope, send)
                     return
                 more = message.get("more_body", False)
         except TimeoutError:
@@ -133,16 +130,18 @@ class BodySizeLimit:
 
         await self.app(scope, replay, send)
 
-    async def _drain(self, receive: Receive) -> None:
+    async def _refuse(self, receive: Receive, scope: Scope, send: Send) -> None:
+        """Read and drop up to ``_DRAIN_BYTES`` of the body, then answer 413."""
         drained = 0
         while drained < _DRAIN_BYTES:
             try:
                 message = await asyncio.wait_for(receive(), self.timeout)
             except TimeoutError:
-                return
+                break  # the client stopped sending: answer anyway
             drained += len(message.get("body", b""))
             if message["type"] != "http.request" or not message.get("more_body", False):
-                return
+                break
+        await _error(413, f"request body over {self.limit} bytes")(scope, receive, send)
 
 
 class Metrics:
