@@ -219,7 +219,12 @@ def _scored_in_pool(
     in_flight: deque[tuple[pd.DataFrame, Future[pd.DataFrame]]] = deque()
 
     def submit(chunk: pd.DataFrame) -> None:
-        in_flight.append((chunk, pool.submit(_score_chunk_in_worker, (chunk, options, path))))
+        try:
+            future = pool.submit(_score_chunk_in_worker, (chunk, options, path))
+        except BrokenProcessPool as error:  # a worker died already: handled with the others
+            future = Future()
+            future.set_exception(error)
+        in_flight.append((chunk, future))
 
     def oldest_result() -> pd.DataFrame:
         nonlocal pool, restarts
