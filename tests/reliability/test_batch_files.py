@@ -155,9 +155,11 @@ def _die_once_then_score(args):
     """Stands in for the worker's chunk function: the first call anywhere kills its process."""
     from scorer import batch
 
-    flag = os.environ["CREDSCORE_TEST_DIE_FLAG"]
-    if os.path.exists(flag):
-        os.remove(flag)
+    try:
+        os.remove(os.environ["CREDSCORE_TEST_DIE_FLAG"])  # atomic: one worker wins the flag
+    except FileNotFoundError:
+        pass
+    else:
         os._exit(9)  # as a kill -9 or the OOM killer would
     return batch.score_chunk(batch.worker_model(args[2]), args[0], args[1])
 
