@@ -38,9 +38,6 @@ _CLAUSE_MARKERS = frozenset(
 _THAT_MARKERS = _CLAUSE_MARKERS - {":", '"'}
 _BETWEEN = frozenset({"بين", "بينت"})
 _TO = frozenset({"الي", "الى"})
-_INTERVIEW_NOUNS = frozenset(
-    {"مداخله", "حوار", "حديث", "لقاء", "مقابله", "تصريحات", "تصريح", "حديثه", "تصريحاته", "حواره"}
-)
 _PRIVATE_TO_PUBLISHER = frozenset({"خاص", "خاصه"})
 _RELAY_VERBS = frozenset({"نقل", "نقلت", "نقلوا", "روي", "روت", "تناقلت", "نشرت", "نشر"})
 _DETERMINERS = frozenset({"ذات", "نفس"})
@@ -62,13 +59,26 @@ _HEADLINE_LABELS = frozenset(
     }
 )  # fmt: skip
 _BYLINE_CREDITS = frozenset({"متابعات", "وكالات"})
+_CREDIT_SEPARATORS = frozenset({"/", "-", "–", "—", ":", "(", "+"})
+# "كانت X ، تناقلت": the noun phrase after a form of كان is the subject of the verb after it.
+_KANA = frozenset({"كان", "كانت"})
+# "يذكر أن ...", "يشار إلى أن ...": impersonal, no source.
+_IMPERSONAL = frozenset({"يذكر", "يشار"})
+_THAT = frozenset({"ان", "بان"})
+# "وفق" without its alef mostly means "in accordance with": a source only when one follows.
+_IN_ACCORDANCE = frozenset({"وفق"})
+# An indefinite office-holder linked to a body by these ("متحدث باسم الجيش") is not named.
+_INDEFINITE_LINKS = frozenset({"باسم", "في", "من", "لدي"})
+_NISBA_MIN_LETTERS = 4
 _DESCRIBED_PERSONS = frozenset({"مسوول", "مسيول", "شاهد", "مقرب", "دبلوماسي", "موظف"})
 _NP_MAX_TOKENS = 10
+_MODIFIER_MAX_TOKENS = 5
 _WEAK_VERB_WINDOW = 10
 _HEADLINE_MAX_WORDS = 15
 _SVO_MAX_SUBJECT = 4
 _CREDIT_LINES = 3
 _CLOSING_CREDIT_MAX_WORDS = 3
+_CREDIT_NAMES = 3
 _CREDIT_LINE_MAX_WORDS = 12
 
 
@@ -117,9 +127,12 @@ class _FieldParser:
         self.agencies = term_set("agencies")
         self.anonymous = term_set("anonymous_heads")
         self.non_sources = term_set("non_source_nouns")
+        self.interview_nouns = term_set("interview_nouns")
         self.found: list[Attribution] = []
         self.found_anonymous = False
         self.relay_sentences: set[int] = set()  # sentences with a relay verb recorded so far
+        self.first_trigger: dict[int, int] = {}  # sentence -> start of its first trigger so far
+        self.credited: set[int] = set()  # trigger tokens of the credits recorded
         self.mentions: set[tuple[int, int]] = set()
         self.covered = [False] * self.n  # token k starts inside a recorded mention
         self.sentence_of = self._sentence_index()
@@ -155,10 +168,23 @@ class _FieldParser:
 
     def is_agency_at(self, i: int) -> int:
         """Length in tokens of an agency name starting at token i (0 when none)."""
-        for words in _agency_words().get(_bare(self.text(i)), ()):
-            if [self.text(i + k) for k in range(1, len(words))] == list(words[1:]):
-                return len(words)
+        word = self.text(i)
+        keys = (word, word[1:], _bare(word), "ال" + word[2:] if word.startswith("لل") else "")
+        for key in dict.fromkeys(keys):
+            for words in _agency_words().get(key, ()):
+                if [self.text(i + k) for k in range(1, len(words))] == list(words[1:]):
+                    return len(words)
         return 0
+
+    def is_source_head(self, k: int) -> bool:
+        """Token k can only start a source: an anonymous head, a title, an outlet, an agency."""
+        word = self.text(k)
+        return (
+            self.classify(k, k + 1) == "anonymous"
+            or _strip_conjunction(word, self.titles) is not None
+            or self.is_outlet_word(word)
+            or self.is_agency_at(k) > 0
+        )
 
     def is_outlet_word(self, word: str) -> bool:
         return word in self.outlets or _bare(word) in self.outlets
@@ -199,7 +225,31 @@ class _FieldParser:
             for candidate in (head, _bare(head), head.removeprefix("ال")):
                 if " ".join([candidate, *phrase[1:]]) in self.anonymous:
                     return self._definite_person_kind(head)
+        if self._indefinite_source(words, self.text(last)):
+            return "anonymous"
         return "named"
+
+    def _indefinite_source(self, words: list[str], after: str) -> bool:
+        """An office-holder or outlet that the reader cannot identify (SIGNALS.md v3): an
+        indefinite title alone or tied to a body ("متحدث باسم الجيش", "مسؤول في الوزارة"), or an
+        indefinite outlet noun with only adjectives of nationality or kind ("صحيفة أمريكية")."""
+        head, rest = words[0], words[1:]
+        if head.startswith("ال") or len(head) < 3:
+            return False
+        if head in self.titles:
+            link = rest[0] if rest else after
+            return link in _INDEFINITE_LINKS
+        ending = "يه" if head.endswith("ه") else "ي"  # agreement: "صحيفة أمريكية", "موقع أمريكي"
+        return (
+            self.is_outlet_word(head)
+            and bool(rest)
+            and all(
+                word.endswith(ending)
+                and len(word) >= _NISBA_MIN_LETTERS
+                and not word.startswith("ال")
+                for word in rest
+            )
+        )
 
     def _definite_person_kind(self, head: str) -> SourceKind:
         """ "المسؤول" after an anonymous source refers back to it; with none before, it is a
@@ -225,8 +275,12 @@ class _FieldParser:
                 continue
             if word in _NP_BREAK or word == '"' or not self.is_word[i]:
                 break
-            if word in self.stopwords or self.verb(i) or self.is_participle(i):
+            if word in self.stopwords and not (i > start and self.is_name_ali(i)):
                 break
+            if self.verb(i) or self.is_participle(i):
+                break
+            if i == start + 1 and word.startswith("لل") and self.text(start) in self.titles:
+                break  # "الإمام للمصلين": the addressee, not part of the source
             if i > start and self.recipient_at(i) is not None:
                 break
             if i > start and self.is_second_person(i):
@@ -234,6 +288,14 @@ class _FieldParser:
             i += 1
             count += 1
         return i
+
+    def is_name_ali(self, k: int) -> bool:
+        """Token k is the name "علي", not the preposition "على" (told apart by the original
+        spelling, which folding loses)."""
+        if self.text(k) != "علي":
+            return False
+        first, last = self.field.norm.span(self.starts[k], self.ends[k])
+        return self.field.original[first:last] == "علي"
 
     def record(
         self, kind: SourceKind, trigger: int, first: int, last: int, depth: int, via: str
@@ -257,10 +319,12 @@ class _FieldParser:
             depth += 1
         self.found.append(Attribution(self.field, kind, trigger_span, mention, depth, via))
         self.found_anonymous = self.found_anonymous or kind == "anonymous"
-        if via in ("verb", "svo"):
-            k = self._token_at(trigger_span[0])
-            if k is not None and _strip_conjunction(self.text(k), _RELAY_VERBS):
-                self.relay_sentences.add(self.sentence_of[k])
+        k = self._token_at(trigger_span[0])
+        if k is None:
+            return
+        self.first_trigger.setdefault(self.sentence_of[k], trigger_span[0])
+        if via in ("verb", "svo") and _strip_conjunction(self.text(k), _RELAY_VERBS):
+            self.relay_sentences.add(self.sentence_of[k])
 
     def has_content(self, verb: str, after: int) -> bool:
         """Reported content follows a weak verb: an أن clause, a colon or a quote, ..."""
@@ -298,6 +362,16 @@ class _FieldParser:
             form, needs_content = found
             if self.text(i - 1) in _NOT_A_CLAUSE_VERB:
                 continue
+            if form in _IMPERSONAL and self.text(i + 1) in _THAT_MARKERS | _TO:
+                continue  # "يذكر أن": a stock phrase, no source
+            subject = self.clause_subject(i)
+            if subject is not None:
+                if not needs_content or self.has_content(form, i + 1):
+                    kind = self.classify(*subject)
+                    depth = 1 + self.relay_hops(i, i + 1) + self.inside_statement(subject[0])
+                    self.record(kind, i, *subject, depth, "clause")
+                    self.outlet_after(i, i + 1)
+                continue
             end = self.parse_np(i + 1)
             if needs_content and not self.has_content(form, end):
                 continue
@@ -316,6 +390,44 @@ class _FieldParser:
                 relayed_kind = self.classify(end + 1, relayed_end)
                 if relayed_kind != "implicit":
                     self.record(relayed_kind, i, end + 1, relayed_end, depth + 1, "relay")
+
+    def clause_subject(self, i: int) -> tuple[int, int] | None:
+        """The noun phrase before verb i that is its subject (SIGNALS.md v3): it opens an
+        أن/إن/بأن clause ("أن اللجنة الدولية للصليب الأحمر أفادت") or follows a form of كان
+        ("وكانت وكالة سانا ، تناقلت"). What follows the verb is then its object. A verb with
+        و/ف ("وأظهرت") goes on from an earlier verb, whose subject it shares."""
+        if self.text(i) != self.verb_at[i][0]:
+            return None
+        last = i - 1 if self.text(i - 1) == "," else i
+        j = last - 1
+        while (
+            j >= 0
+            and last - j <= _NP_MAX_TOKENS
+            and self.is_word[j]
+            and self.text(j) not in self.stopwords
+            and _strip_conjunction(self.text(j), _KANA) is None
+            and not self.verb(j)
+            and not self.is_participle(j)
+        ):
+            j -= 1
+        if j < 0 or j == last - 1:
+            return None
+        opener = self.text(j)
+        if _strip_conjunction(opener, _THAT) is None and _strip_conjunction(opener, _KANA) is None:
+            return None
+        head = self.text(j + 1)
+        definite = head.startswith("ال") or _bare(head) in self.known_names
+        if not (definite or self.is_source_head(j + 1)):
+            return None  # "أن بلاغا ورد", "أن تقدم وثيقة": not a source noun phrase
+        if self.classify(j + 1, last) == "implicit":
+            return None
+        return j + 1, last
+
+    def inside_statement(self, k: int) -> int:
+        """1 when an attribution earlier in token k's sentence reports what follows: a source
+        quoted inside another source's statement is one hop further away."""
+        first = self.first_trigger.get(self.sentence_of[k])
+        return int(first is not None and first < self.starts[k])
 
     def is_second_person(self, k: int) -> bool:
         word = self.text(k)
@@ -351,7 +463,7 @@ class _FieldParser:
     def relay_hops(self, i: int, end: int) -> int:
         """1 when an outlet relays this source (recipient or interview), or an earlier relay
         verb of the same sentence chains to it."""
-        if self.recipient_at(end) is not None or self.interview_outlet(end) is not None:
+        if self.spoken_to(end) is not None:
             return 1
         return int(self.sentence_of[i] in self.relay_sentences)
 
@@ -361,11 +473,19 @@ class _FieldParser:
     def recipient_at(self, k: int) -> tuple[int, int] | None:
         """An outlet or agency the source spoke to at token k ("لرويترز", "لقناة X")."""
         word = self.text(k)
+        if word == "ل":  # 'ل - "سبوتنيك"': the preposition written apart
+            name = k + 1
+            while self.text(name) in _ASIDE_CLOSERS - {'"'}:
+                name += 1
+            end = self.quoted_name_end(name)
+            if end is None and self.is_agency_at(name):
+                end = name + self.is_agency_at(name)
+            return (name, end) if end is not None and name > k + 1 else None
         if not word.startswith("ل") or len(word) < 3:
             return None
         rest = word[1:]
-        if rest in self.agencies:
-            return k, k + 1
+        if rest in self.agencies or self.is_agency_at(k):
+            return k, k + max(self.is_agency_at(k), 1)
         if self.is_outlet_word(rest) or self.is_outlet_word("ا" + rest):
             return k, self.outlet_name_end(k + 1)
         return None
@@ -388,7 +508,7 @@ class _FieldParser:
         for k in range(end, stop):
             if self.sentence_of[k] != sentence:
                 return None
-            if _bare(self.text(k)) in _INTERVIEW_NOUNS or self.text(k) in _INTERVIEW_NOUNS:
+            if _bare(self.text(k)) in self.interview_nouns or self.text(k) in self.interview_nouns:
                 for m in range(k + 1, min(k + 5, self.n)):
                     word = self.text(m)
                     if word in _PRIVATE_TO_PUBLISHER:
@@ -400,8 +520,20 @@ class _FieldParser:
                 return None
         return None
 
+    def spoken_to(self, end: int) -> tuple[int, int] | None:
+        """The outlet a source spoke to: right after its noun phrase, after a modifier of it
+        ("مصدر في الرئاسة المصرية لرويترز"), or in an interview aside."""
+        found = self.recipient_at(end)
+        if found is None and self.text(end) in _INDEFINITE_LINKS:
+            for k in range(end + 1, min(end + 1 + _MODIFIER_MAX_TOKENS, self.n)):
+                if not self.is_word[k] or self.text(k) in _THAT_MARKERS or self.verb(k):
+                    break
+                if (found := self.recipient_at(k)) is not None:
+                    break
+        return found or self.interview_outlet(end)
+
     def outlet_after(self, i: int, end: int) -> None:
-        outlet = self.recipient_at(end) or self.interview_outlet(end)
+        outlet = self.spoken_to(end)
         if outlet is not None:
             self.record("named", i, outlet[0], outlet[1], 1, "outlet")
 
@@ -419,6 +551,8 @@ class _FieldParser:
                 if self.verb(start):
                     continue  # "حسبما ذكرت ...": the verb rule takes it
                 end = self.parse_np(start)
+                if words[0] in _IN_ACCORDANCE and not wants_lam and not self.is_source_head(start):
+                    break  # "وفق الخطط المعتمدة": in accordance with, not a source
                 if _bare(self.text(start)) in self.non_sources or self.text(start)[1:] in (
                     self.non_sources
                 ):
@@ -446,20 +580,27 @@ class _FieldParser:
                     break
 
     def headlines(self) -> None:
-        """Headlines by colon ("مصدر رئاسي: ...") and "SOURCE يؤكد ..." in short lines."""
+        """Headlines by colon ("مصدر رئاسي: ...") and "SOURCE يؤكد ..." in short lines; the
+        colon rule also at the start of every segment of a page line split at " | " (v3: a
+        run-together page puts a headline before the text it heads)."""
         for first, last in self._lines():
             words = [k for k in range(first, last) if self.is_word[k]]
-            if not words or len(words) > _HEADLINE_MAX_WORDS:
+            if not words:
                 continue
+            short = len(words) <= _HEADLINE_MAX_WORDS
+            segment = self.text(first - 1) == "|" or self.text(last) == "|"
             while first < last and not self.is_word[first] and self.text(first) != '"':
                 first += 1
-            self._colon_headline(first, last)
-            self._svo_headline(first, last)
+            if short or segment:
+                self._colon_headline(first, last)
+            if short:
+                self._svo_headline(first, last)
 
     def _lines(self) -> list[tuple[int, int]]:
+        """Lines, and the segments of a run-together page line split at " | " (v3)."""
         lines, start = [], 0
         for k, word in enumerate(self.words):
-            if word == "\n":
+            if word in ("\n", "|"):
                 if k > start:
                     lines.append((start, k))
                 start = k + 1
@@ -566,6 +707,40 @@ class _FieldParser:
             and not word.startswith("و")
         )
 
+    def inline_credits(self) -> None:
+        """Credits anywhere on a page, told by their separator shape (v3): "/ وكالات",
+        "- متابعات", "(رويترز)", "مهر للأنباء -", "المصدر: الجزيرة + رويترز"."""
+        for k in range(self.n):
+            word = self.text(k)
+            beside = {self.text(k - 1), self.text(k + 1)}
+            if word in _BYLINE_CREDITS and beside & _CREDIT_SEPARATORS:
+                self.record_credit(k, k, k, "credit")
+            elif word == "للانباء" and k > 0 and self.is_word[k - 1]:
+                if self.text(k + 1) in _CREDIT_SEPARATORS:
+                    self.record_credit(k, k - 1, k + 1, "named")
+            elif word == "المصدر" and self.text(k + 1) == ":" and not self.is_word[k - 1]:
+                name = k + 2
+                for _ in range(_CREDIT_NAMES):
+                    end = self.outlet_name_end(name)
+                    if end == name:
+                        break
+                    self.record_credit(name, name, end, "named")
+                    if self.text(end) not in ("+", ",", "و"):
+                        break
+                    name = end + 1
+            elif (
+                (size := self.is_agency_at(k))
+                and not self.covered[k]
+                and (self.text(k - 1) in _CREDIT_SEPARATORS or self.text(k + size) == ")")
+            ):
+                self.record_credit(k, k, k + size, "named")
+
+    def record_credit(self, trigger: int, first: int, last: int, kind: SourceKind) -> None:
+        """A credit, once per token however many rules find it."""
+        if trigger not in self.credited:
+            self.credited.add(trigger)
+            self.record(kind, trigger, first, last, 1, "credit")
+
     def credits(self) -> None:
         """Agency credit lines, "متابعات"/"وكالات" bylines and a closing outlet line."""
         lines = [(a, b) for a, b in self._lines() if any(self.is_word[k] for k in range(a, b))]
@@ -577,12 +752,12 @@ class _FieldParser:
                 continue
             for k in words:
                 size = self.is_agency_at(k)
-                if size:
-                    self.record("named", k, k, k + size, 1, "credit")
+                if size and not self.covered[k]:
+                    self.record_credit(k, k, k + size, "named")
                     credit_lines.append((first, last))
                     break
                 if self.text(k) in _BYLINE_CREDITS:
-                    self.record("credit", k, k, k, 1, "credit")
+                    self.record_credit(k, k, k, "credit")
                     credit_lines.append((first, last))
                     break
         if len(lines) >= 3:
@@ -596,7 +771,7 @@ class _FieldParser:
                 and not any(self.text(k).isdigit() for k in words)
                 and (first, last) not in credit_lines
             ):
-                self.record("named", words[0], words[0], words[-1] + 1, 1, "credit")
+                self.record_credit(words[0], words[0], words[-1] + 1, "named")
 
 
 @cache
@@ -620,11 +795,11 @@ def reporting_forms() -> dict[str, tuple[str, bool | None]]:
 
 @cache
 def _agency_words() -> dict[str, list[tuple[str, ...]]]:
-    """Agency names as word tuples, by first word (bare of clitics), longest first."""
+    """Agency names as word tuples, by first word, longest first."""
     names: dict[str, list[tuple[str, ...]]] = {}
     for agency in sorted(terms("agencies"), key=len, reverse=True):
         words = tuple(agency.split())
-        names.setdefault(_bare(words[0]), []).append(words)
+        names.setdefault(words[0], []).append(words)
     return names
 
 
@@ -653,6 +828,7 @@ def find_attributions(title: Field, body: Field) -> tuple[Attribution, ...]:
         parser.anonymous_before_verb()
         if field.name == "body":
             parser.credits()
+            parser.inline_credits()
         parser.governing_subjects()
         found.extend(sorted(parser.found, key=lambda a: a.trigger))
     return tuple(found)

@@ -20,7 +20,12 @@ from scorer.obfuscation import find_broken_words
 from scorer.quotes import quote_regions
 from scorer.result import FieldName, Span
 
-_TOKEN = regex.compile(r"\p{L}+|\p{N}+(?:[.,:/]\p{N}+)*|\n|[^\s\p{L}\p{N}]")
+# Tokens: an abbreviated title with its point ("د. محمد", not after a number: "2015 م."), words,
+# numbers, newlines, single marks.
+_TOKEN = regex.compile(
+    r"(?<![\p{L}\p{N}])(?<!\p{N}\s)[دما]\.(?=\s?\p{L})|\p{L}+|\p{N}+(?:[.,:/]\p{N}+)*|\n"
+    r"|[^\s\p{L}\p{N}]"
+)
 _BLANK = regex.compile(r"[^\n]")
 
 

@@ -4,6 +4,7 @@ import regex
 
 from scorer.article import Article
 from scorer.attribution import reporting_forms
+from scorer.lexicon import term_set
 from scorer.result import SignalValue
 
 _WORD = regex.compile(r"\p{L}+|\p{N}+")
@@ -18,8 +19,11 @@ def _has_speech_cue(before: str) -> bool:
     if tail and tail[-1].endswith(":"):
         return True
     forms = reporting_forms()  # verbs and participles, with and without و/ف
+    cues = term_set("quote_cues")  # chants and names given: "هتف", "سماه"
     words = [word.strip(":,") for word in tail[-3:]]
-    return any(word in forms or word[1:] in forms for word in words)
+    return any(
+        word in forms or word[1:] in forms or word in cues or word[1:] in cues for word in words
+    )
 
 
 def direct_quotes(article: Article) -> SignalValue:
