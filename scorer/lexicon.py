@@ -19,7 +19,9 @@ LEXICON_NAMES: tuple[str, ...] = (
     "agencies",
     "anonymous_heads",
     "comment_markers",
+    "described_persons",
     "furniture",
+    "headline_labels",
     "hedge_blockers",
     "hedges",
     "interview_nouns",
@@ -28,13 +30,17 @@ LEXICON_NAMES: tuple[str, ...] = (
     "obfuscation_targets",
     "outlet_nouns",
     "perfect_after_qad",
+    "pronouns",
     "quote_cues",
+    "relay_verbs",
     "reporting_participles",
     "reporting_verbs",
     "reporting_verbs_weak",
     "sensational",
     "source_prepositions",
+    "that_markers",
     "titles",
+    "verb_blockers",
 )
 
 _VERSION_RE = regex.compile(r"#\s*version:\s*(\d+)")

@@ -49,3 +49,24 @@ def running_server(app: object, **config: object) -> Iterator[int]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def body_view(body: str, title: str = ""):
+    """The attribution rules' read-only view of an article body."""
+    from scorer.attribution.view import TokenView
+    from scorer.fields import prepare_field
+
+    return TokenView(prepare_field("body", body, prepare_field("title", title).text))
+
+
+def candidate_texts(view, candidates) -> list[tuple[str, str, str]]:
+    """``(via, kind, mention text)`` of rule candidates, in the original spelling."""
+    rows = []
+    for candidate in candidates:
+        mention = ""
+        if candidate.last > candidate.first:
+            first, last = view.starts[candidate.first], view.ends[candidate.last - 1]
+            start, end = view.field.norm.span(first, last)
+            mention = view.field.original[start:end]
+        rows.append((candidate.via, candidate.kind, mention))
+    return rows

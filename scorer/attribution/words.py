@@ -1,0 +1,105 @@
+"""The vocabulary the attribution rules share: lexicons by role, clitics, fixed sizes."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from scorer.lexicon import term_set, terms
+
+SENTENCE_END = frozenset(".!?\n…;")
+NP_BREAK = frozenset(",.:?!;()[]-–—…\n")
+ASIDE_CLOSERS = frozenset('-–—)"')
+CREDIT_SEPARATORS = frozenset("/-–—:(+")
+TO = frozenset({"الي"})
+BETWEEN = frozenset({"بين", "بينت"})  # "بين X وبين Y" is "between" unless an أن clause follows
+PRIVATE_TO_PUBLISHER = frozenset({"خاص", "خاصه"})
+DETERMINERS = frozenset({"ذات", "نفس"})
+OBJECT_SUFFIXES = ("ها", "هم", "هما", "نا", "كم")
+BYLINE_CREDITS = frozenset({"متابعات", "وكالات"})
+KANA = frozenset({"كان", "كانت"})  # "كانت X ، تناقلت": X is the subject of the verb after it
+IMPERSONAL = frozenset({"يذكر", "يشار"})  # "يذكر أن ...": a stock phrase, no source
+THAT = frozenset({"ان", "بان"})
+IN_ACCORDANCE = frozenset({"وفق"})  # without alef, mostly "in accordance with"
+INDEFINITE_LINKS = frozenset({"باسم", "في", "من", "لدي"})  # "متحدث باسم الجيش" is not named
+NOT_SUBJECT_OPENERS = frozenset({"حيث", "كما", "فيما", "اذ", "بينما", "ما"})
+NISBA_MIN_LETTERS = 4
+NP_MAX_TOKENS = 10
+MODIFIER_MAX_TOKENS = 5
+WEAK_VERB_WINDOW = 10
+HEADLINE_MAX_WORDS = 15
+SVO_MAX_SUBJECT = 4
+CREDIT_LINES = 3
+CLOSING_CREDIT_MAX_WORDS = 3
+CREDIT_NAMES = 3
+CREDIT_LINE_MAX_WORDS = 12
+
+
+@cache
+def that_markers() -> frozenset[str]:
+    """Words that open an أن/إن clause."""
+    return term_set("that_markers")
+
+
+@cache
+def clause_markers() -> frozenset[str]:
+    """What opens reported content: an أن/إن clause, a colon, a quotation mark."""
+    return that_markers() | {":", '"'}
+
+
+def strip_conjunction(word: str, vocabulary: frozenset[str]) -> str | None:
+    """``word`` or ``word`` without a leading و/ف, whichever is in ``vocabulary``."""
+    if word in vocabulary:
+        return word
+    if len(word) > 2 and word[0] in "وف" and word[1:] in vocabulary:
+        return word[1:]
+    return None
+
+
+def bare(word: str) -> str:
+    """A source word without its clitics: "للمصدر" -> "مصدر", "والمسؤول" -> "مسؤول"."""
+    for prefix in ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
+
+
+@cache
+def reporting_forms() -> dict[str, tuple[str, bool | None]]:
+    """Every surface form of a reporting verb or participle, with and without و/ف, mapped to
+    ``(form, needs_content)``; ``needs_content`` is None for participles."""
+    lexicons = (
+        ("reporting_participles", None),
+        ("reporting_verbs_weak", True),
+        ("reporting_verbs", False),
+    )
+    table: dict[str, tuple[str, bool | None]] = {}
+    for name, needs_content in lexicons:
+        table.update((form, (form, needs_content)) for form in terms(name))
+    for name, needs_content in lexicons:
+        for form in terms(name):
+            for conjunction in "وف":
+                table.setdefault(conjunction + form, (form, needs_content))
+    return table
+
+
+@cache
+def agency_words() -> dict[str, list[tuple[str, ...]]]:
+    """Agency names as word tuples, by first word, longest first."""
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for agency in sorted(terms("agencies"), key=len, reverse=True):
+        words = tuple(agency.split())
+        names.setdefault(words[0], []).append(words)
+    return names
+
+
+@cache
+def preposition_phrases() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
+    """Source prepositions by first word; a trailing "ل" means the next word carries it."""
+    phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for phrase in sorted(terms("source_prepositions"), key=len, reverse=True):
+        words = tuple(phrase.split())
+        wants_lam = words[-1] == "ل"
+        if wants_lam:
+            words = words[:-1]
+        phrases.setdefault(words[0], []).append((words, wants_lam))
+    return phrases
