@@ -67,9 +67,17 @@ FEATURE_BOUNDS: dict[str, tuple[float | None, float | None]] = {
 }
 
 
-def build_pipeline(cv: int = 5) -> Pipeline:
+def feature_bounds(text_cap: float | None = None) -> list[tuple[float | None, float | None]]:
+    """``FEATURE_BOUNDS`` in feature order, each text logit's weight held to at most
+    ``text_cap`` (None: no cap); training chooses the cap (see ``scorer.training``)."""
+    return [FEATURE_BOUNDS[name] for name in SIGNAL_FEATURES] + [
+        (FEATURE_BOUNDS[name][0], text_cap) for name in TEXT_FEATURES
+    ]
+
+
+def build_pipeline(cv: int = 5, text_cap: float | None = None) -> Pipeline:
     """The untrained credibility pipeline (articles DataFrame -> P(credible))."""
-    bounds = [FEATURE_BOUNDS[name] for name in (*SIGNAL_FEATURES, *TEXT_FEATURES)]
+    bounds = feature_bounds(text_cap)
     features = FeatureUnion(
         [
             ("signals", SignalFeatures()),
