@@ -10,7 +10,10 @@ from collections.abc import Sequence
 from typing import Literal
 
 from scorer.attribution.words import (
+    AFTER_ASIDE_WINDOW,
     ASIDE_CLOSERS,
+    ASIDE_MARKS,
+    ASIDE_MAX_TOKENS,
     BETWEEN,
     DETERMINERS,
     INDEFINITE_LINKS,
@@ -257,12 +260,18 @@ class TokenView:
         return i
 
     def has_content(self, verb: str, after: int) -> bool:
-        """Reported content follows a weak verb: an أن clause, a colon or a quote, ..."""
+        """Reported content follows a weak verb: an أن clause, a colon or a quote, ... within a
+        few words, not counting an aside right after the source phrase ("وشدد الوزير، خلال
+        مؤتمر صحفي ...، على أن")."""
         between = verb in BETWEEN  # "بين X وبين Y": only an أن clause makes it "explained"
         window = 1 if between else WEAK_VERB_WINDOW
         markers = that_markers() if between else clause_markers()
         sentence = self.sentence_of[after - 1] if after > 0 else 0
-        for k in range(after, min(after + window + 1, self.n)):
+        aside_end = None if between else self._aside_end(after)
+        if aside_end is not None:  # the content must follow the aside at once ("، على أن")
+            after, window = aside_end + 1, AFTER_ASIDE_WINDOW
+        k, counted = after, 0
+        while k < self.n and counted <= window:
             word = self.text(k)
             if self.sentence_of[k] != sentence and word not in SENTENCE_END:
                 return False
@@ -278,7 +287,23 @@ class TokenView:
                 return True
             if word in SENTENCE_END:
                 return False
+            k, counted = k + 1, counted + 1
         return False
+
+    def _aside_end(self, k: int) -> int | None:
+        """The closing mark of a comma or dash aside that opens at token k, when it closes in
+        the same sentence within ASIDE_MAX_TOKENS tokens with no reported content inside."""
+        mark = self.text(k)
+        if mark not in ASIDE_MARKS:
+            return None
+        closers = {","} if mark == "," else ASIDE_MARKS - {","}
+        for j in range(k + 1, min(k + 1 + ASIDE_MAX_TOKENS, self.n)):
+            word = self.text(j)
+            if self.sentence_of[j] != self.sentence_of[k] or word in clause_markers():
+                return None
+            if word in closers:
+                return j
+        return None
 
     def clause_subject(self, i: int) -> tuple[int, int, str | None] | None:
         """The noun phrase before verb i that is its subject (SIGNALS.md v3): it opens an

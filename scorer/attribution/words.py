@@ -9,6 +9,9 @@ from scorer.lexicon import term_set, terms
 SENTENCE_END = frozenset(".!?\n…;")
 NP_BREAK = frozenset(",.:?!;()[]-–—…\n")
 ASIDE_CLOSERS = frozenset('-–—)"')
+ASIDE_MARKS = frozenset(",-–—")  # a comma or dash aside between a verb's source and content
+ASIDE_MAX_TOKENS = 25
+AFTER_ASIDE_WINDOW = 1  # the content at once: "، على أن", "، إلى أن", "، أن"
 CREDIT_SEPARATORS = frozenset("/-–—:(+")
 TO = frozenset({"الي"})
 BETWEEN = frozenset({"بين", "بينت"})  # "بين X وبين Y" is "between" unless an أن clause follows

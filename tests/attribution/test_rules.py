@@ -97,3 +97,8 @@ def test_governing_subject_of_an_implicit_verb():
     assert candidate_texts(view, subjects) == [
         ("subject", "named", "الدكتور أحمد عبد الرحمن بطلب إحاطة")
     ]
+
+
+def test_headlines_skip_a_leading_label_and_its_dots():
+    view = body_view("عاجل.. مصدر أمني: انفجار قرب السفارة في العاصمة\nنص الخبر.")
+    assert candidate_texts(view, headlines(view)) == [("colon", "anonymous", "مصدر أمني")]

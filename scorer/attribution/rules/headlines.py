@@ -9,11 +9,13 @@ from scorer.attribution.view import TokenView
 from scorer.attribution.words import HEADLINE_MAX_WORDS, NP_BREAK, SVO_MAX_SUBJECT
 from scorer.lexicon import term_set
 
+LABEL_ENDS = frozenset(".…:")
+
 
 def headlines(view: TokenView) -> Iterator[Candidate]:
     """The colon rule on short lines and on every segment of a page line split at " | " (v3:
     a run-together page puts a headline before the text it heads); the source-first rule on
-    short lines."""
+    short lines. A leading label and its dots ("عاجل..", "بالفيديو..") are skipped."""
     for first, last in view.lines:
         words = [k for k in range(first, last) if view.is_word[k]]
         if not words:
@@ -22,6 +24,10 @@ def headlines(view: TokenView) -> Iterator[Candidate]:
         segment = view.text(first - 1) == "|" or view.text(last) == "|"
         while first < last and not view.is_word[first] and view.text(first) != '"':
             first += 1
+        if view.text(first) in term_set("headline_labels") and view.text(first + 1) in LABEL_ENDS:
+            first += 1  # "عاجل.. مصدر أمني: ...": the label before ".." is no source
+            while first < last and view.text(first) in LABEL_ENDS:
+                first += 1
         if short or segment:
             yield from _colon_headline(view, first, last)
         if short:
