@@ -187,13 +187,16 @@ class TokenView:
     # ------------------------------------------------------------ noun phrases
     def classify(self, first: int, last: int) -> PhraseKind:
         """What kind of source the noun phrase tokens[first:last] is."""
-        words = [self.text(k) for k in range(first, last) if self.is_word[k]]
-        while words and words[0] in DETERMINERS:
-            words = words[1:]
-        if not words:
+        tokens = [k for k in range(first, last) if self.is_word[k]]
+        while tokens and self.text(tokens[0]) in DETERMINERS:
+            tokens = tokens[1:]
+        if not tokens:
             return "implicit"
+        words = [self.text(k) for k in tokens]
         if words[0] in term_set("pronouns") or words[0].endswith(OBJECT_SUFFIXES):
             return "implicit"  # a pronoun, or an object such as "انسحابها", "شاعرنا"
+        if self._ends_with_pronoun_ha(tokens[0]):
+            return "implicit"  # an object: "وأكد دعمه الكامل", "وأعلن رفضه"
         head = words[0]
         for size in (3, 2, 1):
             phrase = words[:size]
@@ -206,6 +209,16 @@ class TokenView:
         if self._indefinite_source(words, self.text(last)):
             return "anonymous"
         return "named"
+
+    def _ends_with_pronoun_ha(self, k: int) -> bool:
+        """Token k ends with the pronoun ـه ("دعمه"), told from ة ("دعوة") by the original
+        spelling, which folding loses; not a definite word, a title, or a name in -يه/-الله."""
+        word = self.text(k)
+        if len(word) < 4 or word.startswith("ال") or word.endswith(("يه", "لله")):
+            return False
+        if word in self.titles:
+            return False
+        return self.field.original[self.field.norm.span(self.starts[k], self.ends[k])[1] - 1] == "ه"
 
     def _indefinite_source(self, words: list[str], after: str) -> bool:
         """An office-holder or outlet that the reader cannot identify (SIGNALS.md v3): an

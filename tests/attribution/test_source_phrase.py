@@ -39,3 +39,11 @@ def test_generic_media_by_nationality_are_anonymous_named_outlets_are_not():
     assert texts("", body, "named_sources") == ["قناة أبوظبي"]
     body = "ونقلت صحف غربية عن دبلوماسيين أن المفاوضات متعثرة."
     assert texts("", body, "anonymous_sources") == ["صحف غربية", "دبلوماسيين"]
+
+
+def test_a_noun_with_the_pronoun_ha_is_an_object_a_noun_in_taa_marbuta_a_source():
+    assert texts("", "وأكد دعمه الكامل للقرار الذي اتخذته الحكومة.", "named_sources") == []
+    assert texts("", "وأعلن رفضه القاطع للاتفاق.", "named_sources") == []
+    body = "وقالت هيئة الإذاعة إن البث انتهى."
+    assert texts("", body, "named_sources") == ["هيئة الإذاعة"]
+    assert texts("", "وقال عبدالله إن البث انتهى.", "named_sources") == ["عبدالله"]
