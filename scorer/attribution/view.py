@@ -15,7 +15,10 @@ from scorer.attribution.words import (
     ASIDE_MARKS,
     ASIDE_MAX_TOKENS,
     BETWEEN,
+    DASHES,
     DETERMINERS,
+    HEADLINE_MAX_WORDS,
+    HEADLINE_MIN_WORDS,
     INDEFINITE_LINKS,
     KANA,
     MODIFIER_MAX_TOKENS,
@@ -71,6 +74,9 @@ class TokenView:
         self.verb_at = [e if e is not None and e[1] is not None else None for e in entries]
         self.participle_at = [e is not None and e[1] is None for e in entries]
         self.lines = self._lines()
+        self.segments = (
+            [*self._headline_split(*self.lines[0]), *self.lines[1:]] if self.lines else []
+        )
 
     def _sentence_index(self) -> list[int]:
         index, sentence = [], 0
@@ -91,6 +97,21 @@ class TokenView:
         if start < self.n:
             lines.append((start, self.n))
         return lines
+
+    def _headline_split(self, first: int, last: int) -> list[tuple[int, int]]:
+        """The first line of a run-together page split after the headline that opens it, at
+        " - Outlet" (v3): the first dash among its first words, after a headline of a few words
+        ("المرصد السوري يؤكد مقتل البغدادي - عنب بلدي قال ..."); a short line or a dateline
+        ("القاهرة - أ ش أ") stays whole."""
+        words = [k for k in range(first, last) if self.is_word[k]]
+        if len(words) <= HEADLINE_MAX_WORDS:
+            return [(first, last)]
+        for k in range(first, words[HEADLINE_MAX_WORDS]):
+            if self.text(k) in DASHES:
+                if sum(self.is_word[j] for j in range(first, k)) >= HEADLINE_MIN_WORDS:
+                    return [(first, k), (k + 1, last)]
+                break
+        return [(first, last)]
 
     # ------------------------------------------------------------------ tokens
     def text(self, i: int) -> str:

@@ -9,7 +9,8 @@ from scorer.lexicon import term_set, terms
 SENTENCE_END = frozenset(".!?\n…;")
 NP_BREAK = frozenset(",.:?!;()[]-–—…\n")
 ASIDE_CLOSERS = frozenset('-–—)"')
-ASIDE_MARKS = frozenset(",-–—")  # a comma or dash aside between a verb's source and content
+DASHES = frozenset("-–—")
+ASIDE_MARKS = DASHES | {","}  # a comma or dash aside between a verb's source and content
 ASIDE_MAX_TOKENS = 25
 AFTER_ASIDE_WINDOW = 1  # the content at once: "، على أن", "، إلى أن", "، أن"
 CREDIT_SEPARATORS = frozenset("/-–—:(+")
@@ -30,6 +31,7 @@ NP_MAX_TOKENS = 10
 MODIFIER_MAX_TOKENS = 5
 WEAK_VERB_WINDOW = 10
 HEADLINE_MAX_WORDS = 15
+HEADLINE_MIN_WORDS = 3  # before " - Outlet" on a run-together page line
 SVO_MAX_SUBJECT = 4
 CREDIT_LINES = 3
 CLOSING_CREDIT_MAX_WORDS = 3

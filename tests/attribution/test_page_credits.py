@@ -34,3 +34,16 @@ def test_agency_in_brackets_mid_page():
     body = f"وأعلن الجيش أن قواته دخلت المدينة (رويترز) {LONG_SENTENCE}\n{LONG_SENTENCE}"
     assert texts("", body, "named_sources") == ["الجيش", "رويترز"]
     assert value("", body, "attribution_depth") == 2
+
+
+def test_headline_opening_a_run_together_page_before_its_outlet():
+    body = (
+        "المرصد السوري يؤكد مقتل البغدادي في غارة جوية - عنب بلدي قال المرصد السوري لحقوق"
+        f" الإنسان إن غارة جوية أدت إلى مقتل زعيم التنظيم. {LONG_SENTENCE}"
+    )
+    assert texts("", body, "named_sources") == ["المرصد السوري", "المرصد السوري لحقوق الإنسان"]
+
+
+def test_a_dateline_opening_a_run_together_page_stays_whole():
+    body = f"القاهرة - أ ش أ قال الوزير إن الخطة جاهزة للتنفيذ. {LONG_SENTENCE}"
+    assert texts("", body, "named_sources") == ["أ ش أ", "الوزير"]

@@ -13,10 +13,11 @@ LABEL_ENDS = frozenset(".…:")
 
 
 def headlines(view: TokenView) -> Iterator[Candidate]:
-    """The colon rule on short lines and on every segment of a page line split at " | " (v3:
-    a run-together page puts a headline before the text it heads); the source-first rule on
-    short lines. A leading label and its dots ("عاجل..", "بالفيديو..") are skipped."""
-    for first, last in view.lines:
+    """The colon rule on short lines and on every segment of a page line split at " | " (v3: a
+    run-together page puts a headline before the text it heads); both rules on the headline
+    that opens a run-together line before " - Outlet". A leading label and its dots ("عاجل..",
+    "بالفيديو..") are skipped."""
+    for first, last in view.segments:
         words = [k for k in range(first, last) if view.is_word[k]]
         if not words:
             continue
