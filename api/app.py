@@ -41,9 +41,10 @@ from api.schemas import (
     ErrorOut,
     HealthOut,
     ScoreOut,
+    SignalOut,
 )
 from api.settings import Settings
-from scorer import __version__
+from scorer import __version__, signals
 from scorer.artifacts import load_model
 from scorer.errors import InputError, ScorerError, first_problem
 from scorer.webpage import extract_article
@@ -310,6 +311,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         model = getattr(request.app.state, "model", None)
         identity = {"name": model.name, "version": model.version} if model else None
         return HealthOut(status="ok", model_loaded=model is not None, model=identity)
+
+    @app.get("/v1/signals", response_model=list[SignalOut])
+    def signal_specs() -> list[SignalOut]:
+        """Every signal the scorer reports, in report order, with its labels and colour (the
+        page's legend is built from this)."""
+        return [
+            SignalOut(
+                name=spec.name,
+                label_ar=spec.label_ar,
+                label_en=spec.label_en,
+                subscore=spec.subscore,
+                colour=spec.colour,
+            )
+            for spec in signals.SPECS
+        ]
 
     @app.get("/v1/model")
     def model_card(request: Request) -> dict:

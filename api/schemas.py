@@ -85,3 +85,13 @@ class HealthOut(BaseModel):
     status: Literal["ok"]
     model_loaded: bool
     model: ModelIdOut | None = None
+
+
+class SignalOut(BaseModel):
+    """What a signal is, for a reader and for the page's legend."""
+
+    name: str
+    label_ar: str
+    label_en: str
+    subscore: str | None = Field(description="the sub-score it belongs to, if any")
+    colour: str | None = Field(description="its evidence highlight colour; null: not marked")

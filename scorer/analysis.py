@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 import regex
 
+from scorer import signals
 from scorer.article import Article
 from scorer.errors import InputError
 from scorer.result import Analysis
-from scorer.signals import SIGNALS, derived
 
 MAX_TEXT_CHARS = 200_000
 """Default cap on the characters of one field at the edges (CLI, batch, service)."""
@@ -53,11 +53,14 @@ def analyze(title: str, body: str) -> Analysis:
     article = Article(title or "", body)
     values: dict[str, float] = {}
     evidence = []
-    for signal in SIGNALS:
-        result = signal(article)
-        values[signal.__name__] = result.value
-        evidence.extend(result.spans)
-    values.update(derived(values))
+    for spec in signals.SPECS:
+        if spec.compute is not None:
+            result = spec.compute(article)
+            values[spec.name] = result.value
+            evidence.extend(result.spans)
+    for spec in signals.SPECS:
+        if spec.derive is not None:
+            values[spec.name] = spec.derive(values)
     return Analysis(values, tuple(evidence))
 
 

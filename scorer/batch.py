@@ -24,7 +24,7 @@ from scorer.analysis import MAX_TEXT_CHARS, article_error
 from scorer.artifacts import load_model
 from scorer.errors import InputError, ScorerError
 from scorer.model import CredibilityModel
-from scorer.signals import SIGNAL_NAMES
+from scorer.signals import signal_names
 from scorer.tabular import READ_ERROR, TableWriter, iter_table, table_format
 
 CHUNK_ROWS = 250
@@ -55,7 +55,7 @@ def _is_missing(value: object) -> bool:
 def result_columns(options: BatchOptions) -> list[str]:
     """The columns the scorer adds, in order (``error`` last)."""
     columns = list(RESULT_COLUMNS)
-    columns += ["signals"] if options.signals_as_object else list(SIGNAL_NAMES)
+    columns += ["signals"] if options.signals_as_object else list(signal_names())
     if options.evidence:
         columns.append("evidence")
     return [*columns, "error"]

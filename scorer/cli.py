@@ -9,19 +9,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from scorer import __version__
+from scorer import __version__, signals
 from scorer.analysis import MAX_TEXT_CHARS, analyze, article_error
 from scorer.errors import InputError, ScorerError, first_problem
 from scorer.inputs import decode, looks_like_jsonl, read_bytes, read_jsonl, split_plain
-
-SIGNAL_MARKS = {
-    "anonymous_sources": "31",
-    "named_sources": "32",
-    "direct_quotes": "36",
-    "hedges": "33",
-    "sensational_headline": "35",
-    "obfuscated_terms": "34",
-}
+from scorer.signals import marked_signals
 
 
 def _engine_arguments(parser: argparse.ArgumentParser) -> None:
@@ -188,15 +180,23 @@ def _article_from(path: str, text: str) -> tuple[str, str]:
     return split_plain(text)
 
 
+def _ansi(colour: str) -> str:
+    """A signal's colour ("#ffcdd2") as a terminal background behind black text."""
+    red, green, blue = (int(colour[k : k + 2], 16) for k in (1, 3, 5))
+    return f"\033[30;48;2;{red};{green};{blue}m"
+
+
 def highlighted(text: str, spans: list, colour: bool) -> str:
-    """``text`` with each evidence span marked: ANSI colours on a terminal, else [[...]]."""
+    """``text`` with each evidence span marked: its signal's colour on a terminal, else
+    [[...]]."""
+    colours = {spec.name: spec.colour for spec in marked_signals()}
     out, position = [], 0
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if span.start < position:
             continue
         out.append(text[position : span.start])
         if colour:
-            out.append(f"\033[1;{SIGNAL_MARKS[span.signal]}m{span.text}\033[0m")
+            out.append(f"{_ansi(colours[span.signal])}{span.text}\033[0m")
         else:
             out.append(f"[[{span.text}]]")
         position = span.end
@@ -205,14 +205,18 @@ def highlighted(text: str, spans: list, colour: bool) -> str:
 
 
 def text_report(title: str, body: str, result: dict, evidence: list, colour: bool) -> str:
-    marked = [s for s in evidence if s.signal in SIGNAL_MARKS]
+    marks = marked_signals()
+    marked = [s for s in evidence if s.signal in {spec.name for spec in marks}]
     lines = [
         f"score {result['score']:.0f}/100  {result['label']}  "
         f"(P(credible) = {result['probability']:.2f}, model {result['model']['name']})",
         "sub-scores: " + ", ".join(f"{k} {v:.0f}" for k, v in result["subscores"].items()),
         "signals: "
-        + ", ".join(f"{k} {result['signals'][k]:g}" for k in SIGNAL_MARKS)
-        + f", attribution_depth {result['signals']['attribution_depth']:g}",
+        + ", ".join(
+            f"{spec.name} {result['signals'][spec.name]:g}"
+            for spec in signals.SPECS
+            if spec.colour is not None or spec.gold_exact is not None
+        ),
         "why: "
         + ", ".join(f"{c['feature']} {c['contribution']:+.2f}" for c in result["contributions"]),
         "",
@@ -220,7 +224,7 @@ def text_report(title: str, body: str, result: dict, evidence: list, colour: boo
         "",
         highlighted(body, [s for s in marked if s.field == "body"], colour).strip(),
         "",
-        "marked: " + ", ".join(SIGNAL_MARKS),
+        "marked: " + ", ".join(spec.name for spec in marks),
     ]
     return "\n".join(lines)
 

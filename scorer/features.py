@@ -7,8 +7,6 @@ everything pickles (no lambdas or closures).
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 import regex
@@ -22,22 +20,15 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.extmath import safe_sparse_dot
 from sklearn.utils.validation import check_is_fitted
 
+from scorer import signals
 from scorer.analysis import analyze
 from scorer.furniture import furniture_ranges
 from scorer.lexicon import pattern
 from scorer.normalize import fold
 from scorer.result import Analysis
-from scorer.signals import SIGNAL_NAMES
+from scorer.signals.spec import Bound
 
-# Counts are log-scaled (a tenth anonymous source matters less than the first); ratios are not.
-RATIO_SIGNALS = frozenset({"anonymous_share"})
-RATE_SIGNALS = frozenset({"hedges_per_1000_words", "attributions_per_1000_words"})
 TEXT_FEATURES = ("text_tfidf", "text_nb_word", "text_nb_char")
-# Relay depth is not monotone in credibility: 0 is no attribution at all, 1-2 is ordinary
-# attribution ("قال الوزير" under an agency credit), and each hop beyond the second relays a relay.
-# The model sees the depth capped at 2, and the hops beyond the second as a feature of their own.
-ORDINARY_DEPTH = 2.0
-SIGNAL_FEATURES = (*SIGNAL_NAMES, "relay_hops_beyond_two")
 
 
 # The text branch reads the title and the head of the body (character n-grams of very long
@@ -90,33 +81,38 @@ def raw_texts(articles: pd.DataFrame) -> list[str]:
     return [f"{title}\n{body}"[:TEXT_MAX_CHARS] for title, body in _pairs(articles)]
 
 
-def relay_hops_beyond_two(signals: dict[str, float]) -> float:
-    """Relay hops beyond ordinary attribution (depth 3 -> 1)."""
-    return max(signals["attribution_depth"] - ORDINARY_DEPTH, 0.0)
+def signal_feature_names() -> tuple[str, ...]:
+    """The model's signal features: one per signal in registry order, then the extra ones
+    (the relay hops beyond the second of a depth)."""
+    return tuple(
+        [spec.name for spec in signals.SPECS]
+        + [name for spec in signals.SPECS for name in spec.feature_names[1:]]
+    )
+
+
+def signal_feature_bounds() -> list[Bound]:
+    """The coefficient bounds of ``signal_feature_names``, in that order."""
+    return [spec.feature_bounds[0] for spec in signals.SPECS] + [
+        bound for spec in signals.SPECS for bound in spec.feature_bounds[1:]
+    ]
 
 
 def signal_vector(analysis: Analysis) -> list[float]:
-    """The model's signal features of one analysed article, in ``SIGNAL_FEATURES`` order."""
-    values = []
-    for name in SIGNAL_NAMES:
-        value = analysis.signals[name]
-        if name == "attribution_depth":
-            values.append(math.log1p(min(value, ORDINARY_DEPTH)))
-        elif name in RATIO_SIGNALS:
-            values.append(value)
-        elif name in RATE_SIGNALS:
-            values.append(math.log1p(min(value, 1000.0)))
-        else:
-            values.append(math.log1p(value))
-    values.append(math.log1p(relay_hops_beyond_two(analysis.signals)))
-    return values
+    """The model's signal features of one analysed article, in ``signal_feature_names`` order
+    (each signal as its spec's transform says)."""
+    own, extra = [], []
+    for spec in signals.SPECS:
+        first, *rest = spec.features(analysis.signals[spec.name])
+        own.append(first)
+        extra.extend(rest)
+    return own + extra
 
 
 class SignalFeatures(BaseEstimator, TransformerMixin):
-    """Articles -> the sourcing signals (log-scaled counts and ratios, depth split in two)."""
+    """Articles -> the signals as model features (see ``SignalSpec.transform``)."""
 
     def fit(self, articles: pd.DataFrame, y: object = None) -> SignalFeatures:
-        self.n_features_in_ = len(SIGNAL_FEATURES)
+        self.n_features_in_ = len(signal_feature_names())
         return self
 
     def transform(self, articles: pd.DataFrame) -> np.ndarray:
@@ -129,10 +125,10 @@ class SignalFeatures(BaseEstimator, TransformerMixin):
     def from_analyses(analyses: object) -> np.ndarray:
         """The feature matrix of already analysed articles (avoids analysing twice)."""
         rows = [signal_vector(analysis) for analysis in analyses]
-        return np.asarray(rows, dtype=float).reshape(-1, len(SIGNAL_FEATURES))
+        return np.asarray(rows, dtype=float).reshape(-1, len(signal_feature_names()))
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
-        return np.asarray(SIGNAL_FEATURES, dtype=object)
+        return np.asarray(signal_feature_names(), dtype=object)
 
 
 # The n-grams every text model reads (the baseline and the text branch alike): character 2- to

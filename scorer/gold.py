@@ -12,7 +12,7 @@ from pathlib import Path
 
 from scorer.analysis import analyze
 from scorer.errors import InputError
-from scorer.signals import ANNOTATED_SIGNALS
+from scorer.signals import annotated_signals
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,7 @@ def agreement(records: list[dict]) -> list[Agreement]:
     """Per-signal agreement of ``analyze`` with the gold records."""
     predictions = [analyze(r["title"], r["body"]).signals for r in records]
     table = []
-    for signal in ANNOTATED_SIGNALS:
+    for signal in annotated_signals():
         pairs = [(p[signal], gold_value(r["gold"][signal])) for p, r in zip(predictions, records)]
         overlap = sum(min(found, gold) for found, gold in pairs)
         found_total = sum(found for found, _ in pairs)

@@ -15,33 +15,14 @@ import regex
 from scorer.errors import LexiconError
 from scorer.normalize import fold
 
-LEXICON_NAMES: tuple[str, ...] = (
-    "agencies",
-    "anonymous_heads",
-    "comment_markers",
-    "described_persons",
-    "furniture",
-    "headline_labels",
-    "hedge_blockers",
-    "hedges",
-    "interview_nouns",
-    "non_source_nouns",
-    "np_stopwords",
-    "obfuscation_targets",
-    "outlet_nouns",
-    "perfect_after_qad",
-    "pronouns",
-    "quote_cues",
-    "relay_verbs",
-    "reporting_participles",
-    "reporting_verbs",
-    "reporting_verbs_weak",
-    "sensational",
-    "source_prepositions",
-    "that_markers",
-    "titles",
-    "verb_blockers",
+LEXICON_NAMES: tuple[str, ...] = tuple(
+    sorted(
+        entry.name.removesuffix(".txt")
+        for entry in resources.files("scorer.lexicons").iterdir()
+        if entry.name.endswith(".txt")
+    )
 )
+"""Every lexicon shipped: each ``*.txt`` file of the package ``scorer.lexicons``."""
 
 _VERSION_RE = regex.compile(r"#\s*version:\s*(\d+)")
 BOUNDARY_BEFORE = r"(?<![\p{L}\p{N}])"

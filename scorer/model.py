@@ -4,7 +4,7 @@ The pipeline is ``FeatureUnion(SignalFeatures, TextScore) -> BoundedLogisticRegr
 A logistic regression on a handful of features is well calibrated, and its logit is a sum of
 per-feature terms, which is what the explanations show: each contribution is
 ``coef * (feature - training mean)`` in log-odds units, positive towards "credible". The
-signals' coefficients are held to their documented direction (``FEATURE_BOUNDS``).
+signals' coefficients are held to their documented direction (``SignalSpec.bound``).
 
 ``probability`` is the calibrated P(credible) under the training data's base rate (what the
 Brier score measures). ``score`` (0-100) is the same evidence with equal priors: 50 means the
@@ -24,55 +24,35 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from scorer.analysis import analyze
 from scorer.errors import ScorerError
 from scorer.features import (
-    SIGNAL_FEATURES,
     TEXT_FEATURES,
     SignalFeatures,
     TextScore,
     joined_text,
-    relay_hops_beyond_two,
+    signal_feature_bounds,
 )
 from scorer.linear import BoundedLogisticRegression
 from scorer.result import Analysis, Span
+from scorer.signals.spec import HOPS_FEATURE, hops_beyond
 
 LABELS = ("not_credible", "uncertain", "credible")
 TOP_CONTRIBUTIONS = 6
 
 
-# The bounds of each feature's coefficient, in log-odds of "credible" per unit of the feature
-# (counts enter as log(1 + count)). The sign follows SIGNALS.md: anonymous sources, hedges,
-# sensational title cues and broken words can only lower the score, named sources and quotes only
-# raise it, relays of relays only lower it. The four count signals that MCE 2013 barely shows, and
-# the relay hops beyond the second (21 of its 4,671 articles), also get a minimum strength, an
-# expert prior where the training data are silent; in cross-validation on MCE it cost 0.0003
-# (ROC-AUC 0.8198 with these bounds against 0.8201 with signs alone).
-FEATURE_BOUNDS: dict[str, tuple[float | None, float | None]] = {
-    "anonymous_sources": (None, -0.4),
-    "named_sources": (0.0, None),
-    "direct_quotes": (0.0, None),
-    "attribution_depth": (None, None),
-    "relay_hops_beyond_two": (None, -0.3),
-    "hedges": (None, -0.4),
-    "sensational_headline": (None, -0.3),
-    "obfuscated_terms": (None, -0.5),
-    "word_count": (None, None),
-    "sentence_count": (None, None),
-    "number_mentions": (None, None),
-    "date_mentions": (None, None),
-    "anonymous_share": (None, 0.0),
-    "hedges_per_1000_words": (None, 0.0),
-    "attributions_per_1000_words": (0.0, None),
-    "text_tfidf": (0.0, None),
-    "text_nb_word": (0.0, None),
-    "text_nb_char": (0.0, None),
-}
+# The bounds of each feature's coefficient, in log-odds of "credible" per unit of the feature,
+# come from the signals' specs (``SignalSpec.bound``): the sign follows SIGNALS.md (anonymous
+# sources, hedges, sensational title cues and broken words can only lower the score, named
+# sources and quotes only raise it, relays of relays only lower it), and the four count signals
+# that MCE 2013 barely shows, and the relay hops beyond the second, also get a minimum strength,
+# an expert prior where the training data are silent; in cross-validation on MCE it cost 0.0003
+# (ROC-AUC 0.8198 with these bounds against 0.8201 with signs alone). A text logit can only
+# raise the score, at most ``text_cap`` per unit.
+TEXT_BOUND: tuple[float | None, float | None] = (0.0, None)
 
 
 def feature_bounds(text_cap: float | None = None) -> list[tuple[float | None, float | None]]:
-    """``FEATURE_BOUNDS`` in feature order, each text logit's weight held to at most
-    ``text_cap`` (None: no cap); training chooses the cap (see ``scorer.training``)."""
-    return [FEATURE_BOUNDS[name] for name in SIGNAL_FEATURES] + [
-        (FEATURE_BOUNDS[name][0], text_cap) for name in TEXT_FEATURES
-    ]
+    """The bounds of every feature's coefficient, in feature order, each text logit's weight
+    held to at most ``text_cap`` (None: no cap); training chooses the cap."""
+    return signal_feature_bounds() + [(TEXT_BOUND[0], text_cap) for _ in TEXT_FEATURES]
 
 
 def build_pipeline(cv: int = 5, text_cap: float | None = None) -> Pipeline:
@@ -153,7 +133,7 @@ def subscores(signals: dict[str, float]) -> dict[str, float]:
             60.0 * named / (named + anonymous)
             + min(signals["direct_quotes"], 2.0) * 10.0
             + min(named, 4.0) * 5.0
-            - 10.0 * relay_hops_beyond_two(signals)
+            - 10.0 * hops_beyond(signals["attribution_depth"])
         )
     hedging = 100.0 * (1.0 - math.exp(-signals["hedges_per_1000_words"] / 10.0))
     sensationalism = 100.0 * (1.0 - math.exp(-signals["sensational_headline"] / 2.0))
@@ -250,8 +230,8 @@ def _feature_value(name: str, analysis: Analysis, feature: float) -> float:
     """The raw value a reader recognises: the signal itself, or a text model's logit."""
     if name in analysis.signals:
         return analysis.signals[name]
-    if name == "relay_hops_beyond_two":
-        return relay_hops_beyond_two(analysis.signals)
+    if name == HOPS_FEATURE:
+        return hops_beyond(analysis.signals["attribution_depth"])
     if name in TEXT_FEATURES:
         return round(float(feature), 4)
     raise ScorerError(f"unknown feature {name!r}")

@@ -35,7 +35,7 @@ from scorer.artifacts import sha256_file
 from scorer.errors import InputError
 from scorer.features import SignalFeatures, TextScore, article_texts, raw_texts, tfidf_union
 from scorer.model import CredibilityModel, build_pipeline, prior_free_score
-from scorer.signals import SIGNAL_NAMES
+from scorer.signals import signal_names
 from scorer.tabular import read_table
 
 logger = logging.getLogger(__name__)
@@ -505,7 +505,7 @@ def train(
         "coefficients": dict(
             zip(model.feature_names, pipeline.named_steps["classifier"].coef_[0].round(4).tolist())
         ),
-        "signals": list(SIGNAL_NAMES),
+        "signals": list(signal_names()),
         "known_limits": KNOWN_LIMITS,
     }
     return model, card

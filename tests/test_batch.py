@@ -5,7 +5,7 @@ import pytest
 
 from scorer.batch import BatchOptions, for_flat_format, score_frame
 from scorer.cli import main
-from scorer.signals import SIGNAL_NAMES
+from scorer.signals import signal_names
 from scorer.tabular import read_table, write_table
 
 
@@ -28,7 +28,7 @@ def test_bad_rows_are_kept_with_an_error_and_order_is_kept(tiny_model):
     assert out["error"].isna().tolist() == [True, False, True, False]
     assert "body must be text" in out["error"][1] and out["error"][3] == "missing body"
     assert out["score"].notna().tolist() == [True, False, True, False]
-    assert set(SIGNAL_NAMES) <= set(out.columns)
+    assert set(signal_names()) <= set(out.columns)
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])

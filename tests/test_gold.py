@@ -2,17 +2,11 @@
 
 import pytest
 
+from scorer import signals
 from scorer.gold import agreement, format_table, load_gold
 
-TARGET_EXACT = {
-    "sensational_headline": 0.80,
-    "obfuscated_terms": 0.80,
-    "direct_quotes": 0.80,
-    "anonymous_sources": 0.65,
-    "named_sources": 0.65,
-    "hedges": 0.65,
-    "attribution_depth": 0.70,
-}
+# Exact-match targets as the signals' specs declare them (SignalSpec.gold_exact).
+TARGET_EXACT = {spec.name: spec.gold_exact for spec in signals.SPECS if spec.gold_exact}
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from scorer.features import SIGNAL_FEATURES, SignalFeatures, TextScore, signal_vector
+from scorer.features import SignalFeatures, TextScore, signal_feature_names, signal_vector
 from scorer.model import LABELS, build_pipeline, subscores
-from scorer.signals import SIGNAL_NAMES
+from scorer.signals import signal_names
 
 
 def test_pipeline_follows_sklearn_conventions(labelled_jsonl):
@@ -17,7 +17,7 @@ def test_pipeline_follows_sklearn_conventions(labelled_jsonl):
     fitted = pipeline.fit(frame, labels)
     assert fitted is pipeline
     names = list(pipeline.named_steps["features"].get_feature_names_out())
-    assert names == [*SIGNAL_FEATURES, "text_tfidf", "text_nb_word", "text_nb_char"]
+    assert names == [*signal_feature_names(), "text_tfidf", "text_nb_word", "text_nb_char"]
 
 
 def test_pipeline_pickle_round_trip(tiny_model, labelled_jsonl):
@@ -37,14 +37,14 @@ def test_signal_features_from_articles_and_from_analyses_agree():
     direct = features.transform(frame)
     via_analysis = SignalFeatures.from_analyses([analyze("مصدر: خبر", frame["body"][0])])
     np.testing.assert_allclose(direct, via_analysis)
-    assert direct.shape == (1, len(SIGNAL_FEATURES))
+    assert direct.shape == (1, len(signal_feature_names()))
 
 
 def test_depth_beyond_two_hops_is_its_own_feature():
     from scorer import analyze
 
-    depth = SIGNAL_FEATURES.index("attribution_depth")
-    hops = SIGNAL_FEATURES.index("relay_hops_beyond_two")
+    depth = signal_feature_names().index("attribution_depth")
+    hops = signal_feature_names().index("relay_hops_beyond_two")
     direct = signal_vector(analyze("خبر", "قال الوزير محمد علي إن الميزانية جاهزة."))
     relayed = signal_vector(
         analyze("خبر", "متابعات\nنقل موقع باسنيوز عن مصدر كردي مطلع أن القوات ستنسحب.")
@@ -74,7 +74,7 @@ def test_scores_separate_the_fixture_classes(tiny_model):
     assert good.label in LABELS and bad.label in LABELS
     assert 0 <= bad.probability <= 1 and 0 <= bad.score <= 100
     assert {c.feature for c in good.contributions} <= {
-        *SIGNAL_FEATURES,
+        *signal_feature_names(),
         "text_tfidf",
         "text_nb_word",
         "text_nb_char",
@@ -92,7 +92,7 @@ def test_scores_separate_the_fixture_classes(tiny_model):
 
 
 def test_subscores_are_documented_functions_of_the_signals():
-    base = {name: 0.0 for name in SIGNAL_NAMES}
+    base = {name: 0.0 for name in signal_names()}
     assert subscores(base) == {"sourcing": 0.0, "hedging": 0.0, "sensationalism": 0.0}
     sourced = {**base, "named_sources": 4.0, "direct_quotes": 2.0, "attribution_depth": 1.0}
     assert subscores(sourced)["sourcing"] == 100.0

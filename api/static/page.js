@@ -1,11 +1,9 @@
-const SIGNALS = {
-  anonymous_sources: "مصدر مجهول",
-  named_sources: "مصدر مسمّى",
-  direct_quotes: "اقتباس مباشر",
-  hedges: "تحوّط وتشكيك",
-  sensational_headline: "إثارة في العنوان",
-  obfuscated_terms: "كلمة مقطّعة للتمويه",
-};
+// The signals whose evidence is highlighted, with their Arabic labels and colours, as the
+// server declares them (GET /v1/signals): name -> {label_ar, colour}.
+let SIGNALS = {};
+const signalsLoaded = fetch("/v1/signals")
+  .then(response => response.json())
+  .then(specs => { SIGNALS = Object.fromEntries(specs.filter(s => s.colour).map(s => [s.name, s])); });
 const LABELS = { credible: "موثوق", uncertain: "غير محسوم", not_credible: "ضعيف المصداقية" };
 const SUBSCORES = { sourcing: "جودة المصادر", hedging: "التحوّط", sensationalism: "الإثارة" };
 
@@ -33,7 +31,8 @@ function highlight(container, text, spans) {
     container.append(document.createTextNode(part(position, span.start)));
     const mark = document.createElement("mark");
     mark.dataset.signal = span.signal;
-    mark.title = SIGNALS[span.signal];
+    mark.title = SIGNALS[span.signal].label_ar;
+    mark.style.backgroundColor = SIGNALS[span.signal].colour;  // CSSOM: allowed by the CSP
     mark.textContent = part(span.start, span.end);
     container.append(mark);
     position = span.end;
@@ -70,11 +69,12 @@ function show(result) {
     .map(c => `${c.feature} (${c.contribution > 0 ? "+" : ""}${c.contribution.toFixed(2)})`).join("، ");
   const legend = document.getElementById("legend");
   legend.textContent = "";
-  for (const [key, name] of Object.entries(SIGNALS)) {
+  for (const [key, spec] of Object.entries(SIGNALS)) {
     const count = result.evidence.filter(s => s.signal === key).length;
     const item = document.createElement("span");
     item.className = "key " + key;
-    item.textContent = `${name} (${count})`;
+    item.style.backgroundColor = spec.colour;
+    item.textContent = `${spec.label_ar} (${count})`;
     legend.append(item);
   }
   highlight(document.getElementById("article-title"), result.title, result.evidence.filter(s => s.field === "title"));
@@ -93,6 +93,7 @@ document.getElementById("form").addEventListener("submit", async (event) => {
     });
     const data = await response.json();
     if (!response.ok) throw new Error(data.error || response.statusText);
+    await signalsLoaded;
     show(data);
   } catch (error) {
     const box = document.getElementById("error");

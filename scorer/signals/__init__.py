@@ -1,63 +1,55 @@
-"""The signal registry: an explicit tuple of signal functions, in report order.
+"""The signal registry: an explicit tuple of signal specs, in report order.
 
-Each signal is a pure function from a prepared ``Article`` to a ``SignalValue`` (its value and
-evidence spans), named after the signal it reports.
+Each counted signal is a pure function from a prepared ``Article`` to a ``SignalValue`` (its
+value and evidence spans); its ``SignalSpec``, declared beside it, says everything else about it
+(model feature and bounds, sub-score, labels, colour, gold target). The derived ratios follow
+the counted signals. Everything else (analysis, model features and bounds, CLI report, the
+page's legend, the gold table) reads this tuple, so a new signal is one module and one entry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from scorer.article import Article
-from scorer.result import SignalValue
-from scorer.signals.anonymous_sources import anonymous_sources
-from scorer.signals.attribution_depth import attribution_depth
-from scorer.signals.direct_quotes import direct_quotes
-from scorer.signals.hedges import hedges
-from scorer.signals.named_sources import named_sources
-from scorer.signals.obfuscated_terms import obfuscated_terms
-from scorer.signals.sensational_headline import sensational_headline
-from scorer.signals.text_stats import date_mentions, number_mentions, sentence_count, word_count
-
-Signal = Callable[[Article], SignalValue]
-
-SIGNALS: tuple[Signal, ...] = (
+from scorer.signals import (
     anonymous_sources,
-    named_sources,
-    direct_quotes,
     attribution_depth,
+    derived,
+    direct_quotes,
     hedges,
-    sensational_headline,
+    named_sources,
     obfuscated_terms,
-    word_count,
-    sentence_count,
-    number_mentions,
-    date_mentions,
+    sensational_headline,
+    text_stats,
+)
+from scorer.signals.spec import SignalSpec
+
+SPECS: tuple[SignalSpec, ...] = (
+    anonymous_sources.SPEC,
+    named_sources.SPEC,
+    direct_quotes.SPEC,
+    attribution_depth.SPEC,
+    hedges.SPEC,
+    sensational_headline.SPEC,
+    obfuscated_terms.SPEC,
+    text_stats.WORD_COUNT,
+    text_stats.SENTENCE_COUNT,
+    text_stats.NUMBER_MENTIONS,
+    text_stats.DATE_MENTIONS,
+    derived.ANONYMOUS_SHARE,
+    derived.HEDGES_PER_1000_WORDS,
+    derived.ATTRIBUTIONS_PER_1000_WORDS,
 )
 
-ANNOTATED_SIGNALS: tuple[str, ...] = (
-    "anonymous_sources",
-    "named_sources",
-    "direct_quotes",
-    "attribution_depth",
-    "hedges",
-    "sensational_headline",
-    "obfuscated_terms",
-)
-DERIVED_SIGNALS: tuple[str, ...] = (
-    "anonymous_share",
-    "hedges_per_1000_words",
-    "attributions_per_1000_words",
-)
-SIGNAL_NAMES: tuple[str, ...] = tuple(s.__name__ for s in SIGNALS) + DERIVED_SIGNALS
+
+def signal_names() -> tuple[str, ...]:
+    """Every signal an analysis reports, counted ones first, in report order."""
+    return tuple(spec.name for spec in SPECS)
 
 
-def derived(values: dict[str, float]) -> dict[str, float]:
-    """The ratios of SIGNALS.md computed from the counted signals."""
-    anonymous, named = values["anonymous_sources"], values["named_sources"]
-    per_thousand = 1000.0 / values["word_count"] if values["word_count"] else 0.0
-    return {
-        "anonymous_share": anonymous / (anonymous + named) if anonymous + named else 0.0,
-        "hedges_per_1000_words": values["hedges"] * per_thousand,
-        "attributions_per_1000_words": (anonymous + named) * per_thousand,
-    }
+def annotated_signals() -> tuple[str, ...]:
+    """The signals the gold articles annotate."""
+    return tuple(spec.name for spec in SPECS if spec.gold_exact is not None)
+
+
+def marked_signals() -> tuple[SignalSpec, ...]:
+    """The signals whose evidence spans are highlighted (they have a colour)."""
+    return tuple(spec for spec in SPECS if spec.colour is not None)

@@ -2,6 +2,7 @@
 
 from scorer.article import Article
 from scorer.result import SignalValue
+from scorer.signals.spec import SignalSpec
 
 
 def attribution_depth(article: Article) -> SignalValue:
@@ -25,3 +26,15 @@ def attribution_depth(article: Article) -> SignalValue:
             spans.append(deepest.field.span("attribution_depth", *deepest.mention))
     spans.extend(a.field.span("attribution_depth", *(a.mention or a.trigger)) for a in credits)
     return SignalValue(float(depth), tuple(spans))
+
+
+SPEC = SignalSpec(
+    "attribution_depth",
+    "عمق سلسلة الإسناد",
+    "attribution depth",
+    compute=attribution_depth,
+    transform="depth",
+    hops_bound=(None, -0.3),  # relays of relays can only lower the score
+    subscore="sourcing",
+    gold_exact=0.70,
+)

@@ -6,6 +6,7 @@ from scorer.article import Article
 from scorer.attribution import reporting_forms
 from scorer.lexicon import term_set
 from scorer.result import SignalValue
+from scorer.signals.spec import SignalSpec
 
 _WORD = regex.compile(r"\p{L}+|\p{N}+")
 MIN_QUOTE_WORDS = 3
@@ -43,3 +44,15 @@ def direct_quotes(article: Article) -> SignalValue:
             right = end - (len(inner) - len(inner.rstrip()))
             spans.append(field.span("direct_quotes", left, right))
     return SignalValue(float(len(spans)), tuple(spans))
+
+
+SPEC = SignalSpec(
+    "direct_quotes",
+    "اقتباس مباشر",
+    "direct quote",
+    compute=direct_quotes,
+    bound=(0.0, None),
+    subscore="sourcing",
+    colour="#b3e5fc",
+    gold_exact=0.80,
+)

@@ -9,6 +9,7 @@ import regex
 from scorer.article import Article
 from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, pattern, term_set
 from scorer.result import SignalValue
+from scorer.signals.spec import SignalSpec
 
 _QAD = regex.compile(
     rf"{BOUNDARY_BEFORE}[وف]?(?P<term>قد\s+(?P<verb>[يت]\p{{L}}{{2,}})){BOUNDARY_AFTER}"
@@ -56,3 +57,15 @@ def hedges(article: Article) -> SignalValue:
                 merged.append((start, end))
         spans.extend(field.span("hedges", start, end) for start, end in merged)
     return SignalValue(float(len(spans)), tuple(spans))
+
+
+SPEC = SignalSpec(
+    "hedges",
+    "تحوّط وتشكيك",
+    "hedge",
+    compute=hedges,
+    bound=(None, -0.4),
+    subscore="hedging",
+    colour="#fff59d",
+    gold_exact=0.65,
+)

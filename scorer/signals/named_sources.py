@@ -3,8 +3,21 @@
 from scorer.article import Article
 from scorer.result import SignalValue
 from scorer.signals.sources import source_mentions
+from scorer.signals.spec import SignalSpec
 
 
 def named_sources(article: Article) -> SignalValue:
     """Count named source mentions, agency credits and outlets a source spoke to included."""
     return source_mentions(article, "named", "named_sources")
+
+
+SPEC = SignalSpec(
+    "named_sources",
+    "مصدر مسمّى",
+    "named source",
+    compute=named_sources,
+    bound=(0.0, None),
+    subscore="sourcing",
+    colour="#c8e6c9",
+    gold_exact=0.65,
+)

@@ -2,6 +2,7 @@
 
 from scorer.article import Article
 from scorer.result import SignalValue, Span
+from scorer.signals.spec import SignalSpec
 
 
 def obfuscated_terms(article: Article) -> SignalValue:
@@ -12,3 +13,15 @@ def obfuscated_terms(article: Article) -> SignalValue:
         for start, end in field.broken_words
     )
     return SignalValue(float(len(spans)), spans)
+
+
+SPEC = SignalSpec(
+    "obfuscated_terms",
+    "كلمة مقطّعة للتمويه",
+    "word broken to dodge filters",
+    compute=obfuscated_terms,
+    bound=(None, -0.5),
+    subscore="sensationalism",
+    colour="#ffcc80",
+    gold_exact=0.80,
+)

@@ -7,6 +7,7 @@ import regex
 from scorer.article import Article
 from scorer.lexicon import pattern
 from scorer.result import SignalValue
+from scorer.signals.spec import SignalSpec
 
 # Each punctuation cue counts at most once per title; ".." is a separator, not an ellipsis.
 _PUNCTUATION = (
@@ -28,3 +29,15 @@ def sensational_headline(article: Article) -> SignalValue:
     found.extend(m.span() for m in pattern("sensational", _CLITICS).finditer(title.text))
     spans = tuple(title.span("sensational_headline", s, e) for s, e in sorted(found))
     return SignalValue(float(len(spans)), spans)
+
+
+SPEC = SignalSpec(
+    "sensational_headline",
+    "إثارة في العنوان",
+    "sensational title cue",
+    compute=sensational_headline,
+    bound=(None, -0.3),
+    subscore="sensationalism",
+    colour="#e1bee7",
+    gold_exact=0.80,
+)

@@ -8,6 +8,7 @@ from scorer.article import Article
 from scorer.lexicon import trie_regex
 from scorer.normalize import fold
 from scorer.result import SignalValue
+from scorer.signals.spec import SignalSpec
 
 _WORD = regex.compile(r"\p{L}+")
 _SENTENCE_END = regex.compile(r"[.!?\n…]")
@@ -73,3 +74,9 @@ def date_mentions(article: Article) -> SignalValue:
         for m in _DATE.finditer(field.text)
     )
     return SignalValue(float(len(spans)), spans)
+
+
+WORD_COUNT = SignalSpec("word_count", "عدد الكلمات", "words", compute=word_count)
+SENTENCE_COUNT = SignalSpec("sentence_count", "عدد الجمل", "sentences", compute=sentence_count)
+NUMBER_MENTIONS = SignalSpec("number_mentions", "أرقام", "numbers", compute=number_mentions)
+DATE_MENTIONS = SignalSpec("date_mentions", "تواريخ", "dates", compute=date_mentions)
