@@ -12,92 +12,12 @@ from functools import cache
 
 import regex
 
-from scorer.lexicon import pattern, terms
-from scorer.normalize import fold
+from scorer.lexicon import pattern, term_set, terms
 
 _LINE = regex.compile(r"^[^\n]*", regex.MULTILINE)
 _LEADING_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]+")
 _WORD = regex.compile(r"\p{L}+|\p{N}+")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_DATE_WORDS = frozenset(
-    fold(w)
-    for w in [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "ابريل",
-        "إبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "اغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "اكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-        "كانون",
-        "الثاني",
-        "شباط",
-        "آذار",
-        "نيسان",
-        "أيار",
-        "حزيران",
-        "تموز",
-        "آب",
-        "أيلول",
-        "تشرين",
-        "الأول",
-        "محرم",
-        "صفر",
-        "ربيع",
-        "جمادى",
-        "رجب",
-        "شعبان",
-        "رمضان",
-        "شوال",
-        "ذو",
-        "القعدة",
-        "الحجة",
-        "الأولى",
-        "الآخر",
-        "الآخرة",
-        "السبت",
-        "الأحد",
-        "الاثنين",
-        "الإثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "هـ",
-        "ه",
-        "م",
-        "ص",
-        "ت",
-        "مساء",
-        "صباحا",
-        "الموافق",
-        "آخر",
-        "تحديث",
-        "نشر",
-        "في",
-        "بتاريخ",
-        "منذ",
-        "ساعة",
-        "ساعات",
-        "دقيقة",
-        "دقائق",
-        "يوم",
-        "الساعة",
-        "AM",
-        "PM",
-        "am",
-        "pm",
-    ]
-)
 _RELATED_LIST_MAX_LINES = 6
 _RELATED_LIST_MAX_WORDS = 15
 _DATE_LINE_MAX_WORDS = 12
@@ -116,13 +36,21 @@ def _squash(text: str) -> str:
     return _NON_WORD.sub("", text)
 
 
+@cache
+def _date_words() -> frozenset[str]:
+    """The words of a date line: month names (each word of them) and the date-line words."""
+    months = {word for month in terms("months") for word in month.split()}
+    return frozenset(months) | term_set("date_line_words")
+
+
 def _is_date_line(line: str) -> bool:
     words = _WORD.findall(line)
     if not words or len(words) > _DATE_LINE_MAX_WORDS:
         return False
     if not any(w.isdigit() for w in words) or pattern("agencies").search(line):
         return False
-    return all(w.isdigit() or w in _DATE_WORDS for w in words)
+    date_words = _date_words()
+    return all(w.isdigit() or w in date_words for w in words)
 
 
 def furniture_ranges(body: str, title: str) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ from functools import cache
 
 import regex
 
-from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, terms, trie_regex
+from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, term_set, terms, trie_regex
 from scorer.normalize import Normalized
 
 _SEPARATORS = " .\\-_*•·|+~"
@@ -31,11 +31,6 @@ _TATWEEL_BREAK = regex.compile(
     r"(?<=\p{Arabic}{2}\p{Mn}{0,4})(?<!ـ)"
     r"(?:ـ++ {1,2}ـ++|ـ++[.\-*•·|+~]{1,3}ـ*+|[.\-*•·|+~]{1,3}ـ++)"
     r"(?=\p{Mn}{0,4}\p{Arabic}{2})"
-)
-# A split at one of these is two real words ("طالب أن" is not "طالبان").
-_FUNCTION_WORDS = frozenset(
-    "ان في من عن علي الي ما لا هو هي او ام قد لم لن ثم بل كل مع هذا هذه ذلك التي الذي له لها "
-    "لهم به بها فيه فيها منه منها عنه عنها هم انه انها".split()
 )
 _SPELLED_OUT = regex.compile(
     rf"{BOUNDARY_BEFORE}\p{{Arabic}}(?:[{_SEPARATORS}]{{1,2}}\p{{Arabic}}{BOUNDARY_AFTER}){{4,}}"
@@ -87,7 +82,7 @@ def _target_words(norm: Normalized) -> list[BrokenWord]:
         prefix = _LETTERS_BEFORE.search(text, max(0, start - _CLITIC_WINDOW), start).group()
         suffix = _LETTERS_AFTER.match(text, end, end + _CLITIC_WINDOW).group()
         fragments = _SEPARATOR_RUN.split(text[start - len(prefix) : end + len(suffix)])
-        if any(fragment in _FUNCTION_WORDS for fragment in fragments):
+        if any(fragment in term_set("function_words") for fragment in fragments):
             continue
         if prefix in _PREFIXES and suffix in _SUFFIXES:
             found.append(BrokenWord(start - len(prefix), end + len(suffix), tuple(runs)))

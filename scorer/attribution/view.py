@@ -23,7 +23,6 @@ from scorer.attribution.words import (
     KANA,
     MODIFIER_MAX_TOKENS,
     NISBA_MIN_LETTERS,
-    NOT_SUBJECT_OPENERS,
     NP_BREAK,
     NP_MAX_TOKENS,
     OBJECT_SUFFIXES,
@@ -385,7 +384,7 @@ class TokenView:
             and previous not in ("و", "ف")
             and self.is_word[before]
             and previous not in self.stopwords
-            and previous not in NOT_SUBJECT_OPENERS
+            and previous not in term_set("clause_openers")
         )
 
     # ------------------------------------------------------------------ outlets

@@ -25,7 +25,6 @@ IMPERSONAL = frozenset({"يذكر", "يشار"})  # "يذكر أن ...": a stock
 THAT = frozenset({"ان", "بان"})
 IN_ACCORDANCE = frozenset({"وفق"})  # without alef, mostly "in accordance with"
 INDEFINITE_LINKS = frozenset({"باسم", "في", "من", "لدي"})  # "متحدث باسم الجيش" is not named
-NOT_SUBJECT_OPENERS = frozenset({"حيث", "كما", "فيما", "اذ", "بينما", "ما"})
 NISBA_MIN_LETTERS = 4
 NP_MAX_TOKENS = 10
 MODIFIER_MAX_TOKENS = 5

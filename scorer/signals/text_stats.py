@@ -5,39 +5,14 @@ from __future__ import annotations
 import regex
 
 from scorer.article import Article
-from scorer.lexicon import trie_regex
-from scorer.normalize import fold
+from scorer.lexicon import terms, trie_regex
 from scorer.result import SignalValue
 from scorer.signals.spec import SignalSpec
 
 _WORD = regex.compile(r"\p{L}+")
 _SENTENCE_END = regex.compile(r"[.!?\n…]")
 _NUMBER = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{N}])")
-_MONTHS = [
-    fold(month)
-    for month in (
-        "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
-        "شباط آذار نيسان أيار حزيران تموز آب أيلول محرم صفر رجب شعبان رمضان شوال"
-    ).split()
-] + [
-    fold(month)
-    for month in (
-        "كانون الثاني",
-        "كانون الأول",
-        "تشرين الأول",
-        "تشرين الثاني",
-        "ربيع الأول",
-        "ربيع الثاني",
-        "ربيع الآخر",
-        "جمادى الأولى",
-        "جمادى الآخرة",
-        "ذو القعدة",
-        "ذي القعدة",
-        "ذو الحجة",
-        "ذي الحجة",
-    )
-]
-_MONTH = trie_regex(_MONTHS)
+_MONTH = trie_regex(terms("months"))
 _DATE = regex.compile(
     rf"(?<![\p{{N}}])(?:\p{{N}}{{1,2}}\s*{_MONTH}(?:\s*\p{{N}}{{4}})?"
     rf"|\p{{N}}{{1,2}}[/-]\p{{N}}{{1,2}}[/-]\p{{N}}{{2,4}}"
