@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.deps import get_model
 from api.settings import Settings
 
 AGENCY = {
@@ -110,12 +111,16 @@ def test_batch_limits(client):
     assert response.status_code == 413
 
 
-def test_unexpected_failure_is_a_500_with_a_request_id(client, monkeypatch, caplog):
-    def broken(*args, **kwargs):
-        raise RuntimeError("bug")
+def test_unexpected_failure_is_a_500_with_a_request_id(client, caplog):
+    class Broken:
+        def score(self, title, body):
+            raise RuntimeError("bug")
 
-    monkeypatch.setattr(client.app.state.model, "score", broken)
-    response = client.post("/v1/score", json=AGENCY)
+    client.app.dependency_overrides[get_model] = Broken
+    try:
+        response = client.post("/v1/score", json=AGENCY)
+    finally:
+        client.app.dependency_overrides.clear()
     assert response.status_code == 500
     request_id = response.json()["request_id"]
     assert request_id == response.headers["X-Request-ID"]

@@ -1,0 +1,68 @@
+"""Typed dependencies of the routes: what each one needs, taken from the running app.
+
+Tests replace any of them with ``app.dependency_overrides[get_model] = ...``.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from typing import Annotated
+
+from fastapi import Depends, Request
+from prometheus_client import CollectorRegistry, Counter, Histogram
+
+from api.settings import Settings
+from scorer.model import CredibilityModel
+
+
+class Metrics:
+    """The app's Prometheus collectors, in a registry of its own."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "credscore_requests_total",
+            "HTTP requests",
+            ["method", "path", "status"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "credscore_request_seconds",
+            "HTTP request latency",
+            ["path"],
+            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
+            registry=self.registry,
+        )
+        self.articles = Counter(
+            "credscore_articles_scored_total", "Articles scored", registry=self.registry
+        )
+
+
+def get_model(request: Request) -> CredibilityModel:
+    """The model loaded at start-up."""
+    return request.app.state.model
+
+
+def get_card(request: Request) -> dict:
+    """The loaded model's card."""
+    return request.app.state.card
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_metrics(request: Request) -> Metrics:
+    return request.app.state.metrics
+
+
+def get_scoring_thread(request: Request) -> ThreadPoolExecutor:
+    """The one thread per worker process that scores, in arrival order."""
+    return request.app.state.scoring_thread
+
+
+ModelDep = Annotated[CredibilityModel, Depends(get_model)]
+CardDep = Annotated[dict, Depends(get_card)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+MetricsDep = Annotated[Metrics, Depends(get_metrics)]
+ScoringThreadDep = Annotated[ThreadPoolExecutor, Depends(get_scoring_thread)]

@@ -1,0 +1,1 @@
+"""The service's routes, one router per resource: scoring, information, the web page."""
