@@ -16,18 +16,6 @@ from scorer.inputs import decode, looks_like_jsonl, read_bytes, read_jsonl, spli
 from scorer.signals import marked_signals
 
 
-def _engine_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--engine",
-        choices=("local", "dask"),
-        default="local",
-        help="dask: INPUT may be a directory or glob of partitions, scored on a Dask cluster",
-    )
-    parser.add_argument(
-        "--scheduler", help="with --engine dask: a distributed scheduler address to connect to"
-    )
-
-
 def _positive_int(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -35,16 +23,46 @@ def _positive_int(value: str) -> int:
     return number
 
 
-def _max_chars_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--max-chars",
-        type=_positive_int,
-        default=MAX_TEXT_CHARS,
-        help=f"refuse a title or body longer than this (default {MAX_TEXT_CHARS})",
+def _options(*arguments: tuple[tuple[str, ...], dict]) -> argparse.ArgumentParser:
+    """A parent parser: options that several commands share (argparse ``parents=``)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    for flags, options in arguments:
+        parent.add_argument(*flags, **options)
+    return parent
+
+
+MODEL = _options((("--model",), {"help": "model card (.json) or artefact; default: bundled model"}))
+MAX_CHARS = _options(
+    (
+        ("--max-chars",),
+        {
+            "type": _positive_int,
+            "default": MAX_TEXT_CHARS,
+            "help": f"refuse a title or body longer than this (default {MAX_TEXT_CHARS})",
+        },
     )
+)
+COLUMNS = _options((("--title-col",), {"default": "title"}), (("--body-col",), {"default": "body"}))
+LABELS = _options(
+    (("--label-col",), {"required": True}),
+    (("--positive",), {"default": "trusted", "help": "label of credible articles"}),
+)
+ENGINE = _options(
+    (
+        ("--engine",),
+        {
+            "choices": ("local", "dask"),
+            "default": "local",
+            "help": "dask: INPUT may be a directory or glob of partitions, scored on a Dask "
+            "cluster",
+        },
+    ),
+    (("--scheduler",), {"help": "with --engine dask: a distributed scheduler address"}),
+)
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line, each command with its runner in ``func``."""
     parser = argparse.ArgumentParser(
         prog="credscore", description="Credibility and sourcing signals for Arabic news."
     )
@@ -53,74 +71,70 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     signals = commands.add_parser(
         "signals",
+        parents=[MAX_CHARS],
         help="print the sourcing signals and their evidence as JSON",
         description="FILE: plain text (first line the title, the rest the body), or a .jsonl "
         'file of {"id", "title", "body"} rows (one JSON object out per row); - reads stdin.',
     )
     signals.add_argument("file", metavar="FILE")
-    _max_chars_argument(signals)
+    signals.set_defaults(func=run_signals)
 
     score = commands.add_parser(
         "score",
+        parents=[MAX_CHARS, MODEL],
         help="score one article with the credibility model",
         description="FILE: plain text (first line the title) or a JSON object {title, body}; "
         "- reads stdin.",
     )
     score.add_argument("file", metavar="FILE")
     score.add_argument("--format", choices=("json", "text"), default="json")
-    _max_chars_argument(score)
-    score.add_argument("--model", help="model card (.json) or artefact; default: bundled model")
+    score.set_defaults(func=run_score)
 
     batch = commands.add_parser(
-        "batch", help="score a JSONL, CSV or Parquet file of articles into another such file"
+        "batch",
+        parents=[COLUMNS, MAX_CHARS, MODEL, ENGINE],
+        help="score a JSONL, CSV or Parquet file of articles into another such file",
     )
     batch.add_argument("input", metavar="INPUT")
     batch.add_argument("-o", "--output", required=True)
-    batch.add_argument("--title-col", default="title")
-    batch.add_argument("--body-col", default="body")
     batch.add_argument("--id-col")
     batch.add_argument("--evidence", action="store_true", help="add the evidence spans")
-    _max_chars_argument(batch)
     batch.add_argument(
         "--workers", type=_positive_int, default=1, help="worker processes (default 1)"
     )
-    batch.add_argument("--model", help="model card (.json) or artefact; default: bundled model")
-    _engine_arguments(batch)
     batch.add_argument(
         "--single-file",
         action="store_true",
         help="with --engine dask: write OUTPUT as one file instead of a Parquet directory",
     )
+    batch.set_defaults(func=run_batch)
 
     evaluate = commands.add_parser(
-        "evaluate", help="score a labelled file and report metrics beside two baselines"
+        "evaluate",
+        parents=[LABELS, COLUMNS, MODEL, ENGINE],
+        help="score a labelled file and report metrics beside two baselines",
     )
     evaluate.add_argument("input", metavar="INPUT")
-    evaluate.add_argument("--label-col", required=True)
-    evaluate.add_argument("--positive", default="trusted", help="label of credible articles")
-    evaluate.add_argument("--title-col", default="title")
-    evaluate.add_argument("--body-col", default="body")
     evaluate.add_argument("--report", type=Path, help="write metrics.json and report.html here")
     evaluate.add_argument(
         "--train", type=Path, help="training data for the baselines (same columns and labels)"
     )
-    evaluate.add_argument("--model", help="model card (.json) or artefact; default: bundled model")
-    _engine_arguments(evaluate)
+    evaluate.set_defaults(func=run_evaluate)
 
     serve = commands.add_parser(
-        "serve", help="start the HTTP service (settings also from CREDSCORE_* variables)"
+        "serve",
+        parents=[MODEL],
+        help="start the HTTP service (settings also from CREDSCORE_* variables)",
     )
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.add_argument("--workers", type=int)
-    serve.add_argument("--model", help="model card (.json); default: bundled model")
+    serve.set_defaults(func=run_serve)
 
-    train = commands.add_parser("train", help="train a model and write it with its card")
+    train = commands.add_parser(
+        "train", parents=[LABELS, COLUMNS], help="train a model and write it with its card"
+    )
     train.add_argument("input", metavar="INPUT")
-    train.add_argument("--label-col", required=True)
-    train.add_argument("--positive", default="trusted")
-    train.add_argument("--title-col", default="title")
-    train.add_argument("--body-col", default="body")
     train.add_argument("--folds", type=int, default=5)
     train.add_argument("--jobs", type=int, default=1, help="folds fitted in parallel")
     train.add_argument(
@@ -128,6 +142,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="keep each value of this column (a source) in one CV fold; default: by title",
     )
     train.add_argument("-o", "--output", required=True, type=Path, help="models/NAME (no suffix)")
+    train.set_defaults(func=run_train)
     return parser.parse_args(argv)
 
 
@@ -150,7 +165,8 @@ def _checked(title: str, body: str, max_chars: int) -> tuple[str, str]:
     return title or "", body
 
 
-def run_signals(path: str, max_chars: int) -> None:
+def run_signals(args: argparse.Namespace) -> None:
+    path, max_chars = args.file, args.max_chars
     text = _read_text(path)
     if not looks_like_jsonl(path, text):
         print(_dump(analyze(*_checked(*split_plain(text), max_chars)).as_dict()))
@@ -229,13 +245,13 @@ def text_report(title: str, body: str, result: dict, evidence: list, colour: boo
     return "\n".join(lines)
 
 
-def run_score(path: str, output_format: str, model_path: str | None, max_chars: int) -> None:
+def run_score(args: argparse.Namespace) -> None:
     from scorer.artifacts import load_model
 
-    title, body = _checked(*_article_from(path, _read_text(path)), max_chars)
-    model, _ = load_model(model_path)
+    title, body = _checked(*_article_from(args.file, _read_text(args.file)), args.max_chars)
+    model, _ = load_model(args.model)
     result = model.score(title, body)
-    if output_format == "json":
+    if args.format == "json":
         print(_dump(result.as_dict()))
     else:
         print(
@@ -258,6 +274,9 @@ def run_batch_dask(args: argparse.Namespace) -> None:
 
 
 def run_batch(args: argparse.Namespace) -> None:
+    if args.engine == "dask":
+        run_batch_dask(args)
+        return
     from tqdm import tqdm
 
     from scorer.artifacts import load_model, verify_model
@@ -350,20 +369,7 @@ def run_serve(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        if args.command == "signals":
-            run_signals(args.file, args.max_chars)
-        elif args.command == "score":
-            run_score(args.file, args.format, args.model, args.max_chars)
-        elif args.command == "batch" and args.engine == "dask":
-            run_batch_dask(args)
-        elif args.command == "batch":
-            run_batch(args)
-        elif args.command == "evaluate":
-            run_evaluate(args)
-        elif args.command == "train":
-            run_train(args)
-        elif args.command == "serve":
-            run_serve(args)
+        args.func(args)
     except ScorerError as error:
         print(f"credscore: error: {error}", file=sys.stderr)
         return 2

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+from sklearn.calibration import calibration_curve
 from sklearn.metrics import (
     average_precision_score,
     brier_score_loss,
@@ -167,10 +168,7 @@ def _figures(labels: np.ndarray, predictions: dict[str, np.ndarray]) -> dict[str
 
     probability = predictions["model"]
     figure, axes = plt.subplots(figsize=(5, 5))
-    edges = np.linspace(0, 1, 11)
-    bins = np.clip(np.digitize(probability, edges) - 1, 0, 9)
-    centres = [probability[bins == b].mean() for b in range(10) if (bins == b).any()]
-    observed = [labels[bins == b].mean() for b in range(10) if (bins == b).any()]
+    observed, centres = calibration_curve(labels, probability, n_bins=10)
     axes.plot([0, 1], [0, 1], "k:", linewidth=1)
     axes.plot(centres, observed, "o-")
     axes.set(xlabel="predicted P(credible)", ylabel="observed share credible", title="Reliability")
