@@ -1,5 +1,5 @@
 """Shared by the benchmarks: the data sets' paths, the SaudiNewsNet articles, and the peak memory of a process tree,
-sampled from /proc (Linux) while it runs."""
+sampled with psutil while it runs."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import psutil
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared/datasets"
 SAUDI_NEWS = DATASETS / "saudinewsnet_2015/articles.jsonl.gz"
@@ -31,40 +32,26 @@ def load_saudi_news(path: Path) -> pd.DataFrame:
     )
 
 
-def children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return found
-
-
-def _memory_line(path: Path, key: str) -> int:
-    for line in path.read_text().splitlines():
-        if line.startswith(key):
-            return int(line.split()[1]) * 1024
-    return 0
-
-
 def tree_memory_bytes(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) summed over ``pid`` and all its descendants.
+    """(RSS, PSS) summed over ``pid`` and all its descendants (psutil).
 
     The RSS sum counts a page shared by several processes (forked workers share what their
     parent had loaded) once per process, an upper bound; PSS divides each shared page among the
     processes that share it, so its sum is the memory the tree really holds.
     """
+    try:
+        root = psutil.Process(pid)
+        tree = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0, 0
     rss = pss = 0
-    stack = [pid]
-    while stack:
-        current = stack.pop()
+    for process in tree:
         try:
-            rss += _memory_line(Path(f"/proc/{current}/status"), "VmRSS:")
-            pss += _memory_line(Path(f"/proc/{current}/smaps_rollup"), "Pss:")
-        except OSError:
-            continue
-        stack.extend(children(current))
+            memory = process.memory_full_info()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue  # it ended between listing and reading
+        rss += memory.rss
+        pss += memory.pss
     return rss, pss
 
 
@@ -82,7 +69,7 @@ class Measured:
 
 
 def run_measured(command: list[str], interval: float = 0.1) -> Measured:
-    """Run ``command``, sampling its process tree's memory from /proc while it runs."""
+    """Run ``command``, sampling its process tree's memory while it runs."""
     started = time.perf_counter()
     process = subprocess.Popen(command)
     peak_rss = peak_pss = 0

@@ -8,11 +8,12 @@ The report is a JSON file and a self-contained HTML page (figures embedded as PN
 from __future__ import annotations
 
 import base64
-import html
 import io
 import json
+from functools import cache
 from pathlib import Path
 
+import jinja2
 import numpy as np
 from sklearn.calibration import calibration_curve
 from sklearn.metrics import (
@@ -56,6 +57,26 @@ def confusion_by_band(labels: np.ndarray, predicted: list[str]) -> dict[str, dic
         chosen = [p for p, label in zip(predicted, labels) if label == truth]
         table[name] = {band: chosen.count(band) for band in LABELS}
     return table
+
+
+def band_precision(confusion: dict[str, dict[str, int]]) -> dict[str, str]:
+    """How often each band is right: the share of its articles whose true class it names
+    (``uncertain`` names none), as text for the report."""
+    precision = {}
+    for band in LABELS:
+        total = sum(counts[band] for counts in confusion.values())
+        right = confusion[band][band] if band in confusion else None
+        precision[band] = "" if right is None or not total else f"{right / total:.1%}"
+    return precision
+
+
+@cache
+def _template(name: str) -> jinja2.Template:
+    """A report template shipped in ``scorer/templates`` (autoescaped HTML)."""
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("scorer", "templates"), autoescape=True
+    )
+    return environment.get_template(name)
 
 
 def model_metrics(
@@ -192,30 +213,14 @@ def write_report(
     directory.mkdir(parents=True, exist_ok=True)
     json_path, html_path = directory / "metrics.json", directory / "report.html"
     json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    images = _figures(labels, predictions)
-    rows = "".join(
-        f"<tr><th>{html.escape(name)}</th>"
-        + "".join(
-            f"<td>{values.get(k, '')}</td>" for k in ("roc_auc", "pr_auc", "macro_f1", "brier")
-        )
-        + "</tr>"
-        for name, values in report["metrics"].items()
-    )
-    figures = "".join(
-        f'<figure><img alt="{name}" src="data:image/png;base64,{data}"></figure>'
-        for name, data in images.items()
-    )
-    page = (
-        "<!doctype html><html><head><meta charset='utf-8'><title>credscore evaluation</title>"
-        "<style>body{font-family:sans-serif;margin:2em}td,th{padding:4px 10px;border:1px solid #ccc}"
-        "table{border-collapse:collapse}figure{display:inline-block;margin:1em}</style></head><body>"
-        f"<h1>Evaluation of {html.escape(report['model']['name'])} "
-        f"{html.escape(report['model']['version'])}</h1>"
-        "<table><tr><th>model</th><th>ROC-AUC</th><th>PR-AUC</th><th>macro-F1</th>"
-        f"<th>Brier</th></tr>{rows}</table>"
-        f"<h2>Confusion by band</h2><pre>"
-        f"{html.escape(json.dumps(report['metrics']['model']['confusion_by_band'], indent=1))}"
-        f"</pre>{figures}</body></html>"
+    confusion = report["metrics"]["model"]["confusion_by_band"]
+    page = _template("evaluation.html").render(
+        model=report["model"],
+        metrics=report["metrics"],
+        bands=LABELS,
+        confusion=confusion,
+        precision=band_precision(confusion),
+        images=_figures(labels, predictions),
     )
     html_path.write_text(page, "utf-8")
     return json_path, html_path

@@ -21,6 +21,7 @@ def test_evaluate_writes_metrics_and_html(tiny_model, labelled_jsonl, tmp_path, 
     assert sum(sum(band.values()) for band in confusion.values()) == 40
     page = (report / "report.html").read_text("utf-8")
     assert page.count("data:image/png;base64,") == 3
+    assert "<th>precision of the band</th>" in page and "{" not in page.split("<body>")[1]
     assert json.loads(capsys.readouterr().out)["model"]["roc_auc"] >= 0.5
 
 
@@ -30,3 +31,17 @@ def test_evaluate_without_both_classes_is_an_error(tiny_model, tmp_path, capsys)
     path.write_text('{"title": "a", "body": "b", "label": "trusted"}\n', "utf-8")
     code = main(["evaluate", str(path), "--label-col", "label", "--model", str(card_path)])
     assert code == 2 and "both classes" in capsys.readouterr().err
+
+
+def test_band_precision_is_the_share_of_each_band_that_is_right():
+    from scorer.evaluation import band_precision
+
+    confusion = {
+        "credible": {"not_credible": 1, "uncertain": 2, "credible": 6},
+        "not_credible": {"not_credible": 9, "uncertain": 3, "credible": 2},
+    }
+    assert band_precision(confusion) == {
+        "not_credible": "90.0%",
+        "uncertain": "",
+        "credible": "75.0%",
+    }
