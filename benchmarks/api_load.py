@@ -22,9 +22,10 @@ import time
 from pathlib import Path
 
 import httpx
+import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import MCE_TRAIN, children
+from _common import MCE_TRAIN
 
 
 def free_port() -> int:
@@ -67,14 +68,13 @@ async def hammer(
     return elapsed, latencies, errors
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of one process, from /proc (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def worker_cpu(server_pid: int) -> dict[int, float]:
-    return {pid: cpu_seconds(pid) for pid in children(server_pid)}
+    """User + system CPU seconds of each worker process of the server (psutil)."""
+    times = {}
+    for worker in psutil.Process(server_pid).children():
+        cpu = worker.cpu_times()
+        times[worker.pid] = cpu.user + cpu.system
+    return times
 
 
 def report(name: str, requests: int, elapsed: float, latencies: list[float], errors: int) -> float:
