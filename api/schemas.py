@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass, fields
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
+
+from scorer.model import ModelId, Score
 
 
 class ArticleIn(BaseModel):
@@ -27,42 +30,17 @@ class BatchIn(BaseModel):
     )
 
 
-class SpanOut(BaseModel):
-    signal: str
-    field: Literal["title", "body"]
-    start: int
-    end: int
-    text: str
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScoreOut(Score):
+    """The library's ``Score`` with the text its evidence offsets index."""
 
+    title: Annotated[str, Field(description="the title the spans index (extracted from html)")]
+    body: Annotated[str, Field(description="the body the spans index")]
 
-class ContributionOut(BaseModel):
-    feature: str
-    value: float
-    contribution: float = Field(description="log-odds push towards 'credible'")
-
-
-class SubscoresOut(BaseModel):
-    sourcing: float
-    hedging: float
-    sensationalism: float
-
-
-class ModelIdOut(BaseModel):
-    name: str
-    version: str
-
-
-class ScoreOut(BaseModel):
-    title: str = Field(description="the title the spans index (extracted when html was given)")
-    body: str = Field(description="the body the spans index")
-    score: float
-    label: Literal["credible", "uncertain", "not_credible"]
-    probability: float
-    subscores: SubscoresOut
-    signals: dict[str, float]
-    contributions: list[ContributionOut]
-    evidence: list[SpanOut]
-    model: ModelIdOut
+    @classmethod
+    def of(cls, score: Score, title: str, body: str) -> ScoreOut:
+        own = {item.name: getattr(score, item.name) for item in fields(score)}
+        return cls(title=title, body=body, **own)
 
 
 class BatchItemOut(BaseModel):
@@ -84,7 +62,7 @@ class ErrorOut(BaseModel):
 class HealthOut(BaseModel):
     status: Literal["ok"]
     model_loaded: bool
-    model: ModelIdOut | None = None
+    model: ModelId | None = None
 
 
 class SignalOut(BaseModel):

@@ -23,12 +23,11 @@ import pandas as pd
 from scorer.analysis import MAX_TEXT_CHARS, article_error
 from scorer.artifacts import load_model
 from scorer.errors import InputError, ScorerError
-from scorer.model import CredibilityModel
+from scorer.model import SUBSCORES, CredibilityModel
 from scorer.signals import signal_names
 from scorer.tabular import READ_ERROR, TableWriter, iter_table, table_format
 
 CHUNK_ROWS = 250
-SUBSCORES = ("sourcing", "hedging", "sensationalism")
 RESULT_COLUMNS = ("score", "probability", "label", *SUBSCORES)
 
 

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Annotated, Literal, get_args
 
 import numpy as np
+from pydantic import Field
 from sklearn.pipeline import FeatureUnion, Pipeline
+from typing_extensions import TypedDict
 
 from scorer.analysis import analyze
 from scorer.errors import ScorerError
@@ -31,10 +34,11 @@ from scorer.features import (
     signal_feature_bounds,
 )
 from scorer.linear import BoundedLogisticRegression
-from scorer.result import Analysis, Span
+from scorer.result import Analysis, AsDict, Span
 from scorer.signals.spec import HOPS_FEATURE, hops_beyond
 
-LABELS = ("not_credible", "uncertain", "credible")
+Label = Literal["not_credible", "uncertain", "credible"]
+LABELS: tuple[Label, ...] = get_args(Label)
 TOP_CONTRIBUTIONS = 6
 
 
@@ -69,42 +73,45 @@ def build_pipeline(cv: int = 5, text_cap: float | None = None) -> Pipeline:
     return Pipeline([("features", features), ("classifier", classifier)])
 
 
+class Subscores(TypedDict):
+    """The three readable 0-100 sub-scores (see ``subscores``)."""
+
+    sourcing: float
+    hedging: float
+    sensationalism: float
+
+
+SUBSCORES: tuple[str, ...] = tuple(Subscores.__annotations__)
+
+
+class ModelId(TypedDict):
+    """Which model gave a score."""
+
+    name: str
+    version: str
+
+
 @dataclass(frozen=True, slots=True)
-class Contribution:
+class Contribution(AsDict):
     """One feature's signed push on the log-odds of "credible"."""
 
     feature: str
     value: float
-    contribution: float
-
-    def as_dict(self) -> dict[str, object]:
-        return {"feature": self.feature, "value": self.value, "contribution": self.contribution}
+    contribution: Annotated[float, Field(description="log-odds push towards 'credible'")]
 
 
 @dataclass(frozen=True, slots=True)
-class Score:
+class Score(AsDict):
     """The scored article: score, label, probability, sub-scores, signals and why."""
 
     score: float
-    label: str
+    label: Label
     probability: float
-    subscores: dict[str, float]
+    subscores: Subscores
     signals: dict[str, float]
     contributions: tuple[Contribution, ...]
     evidence: tuple[Span, ...]
-    model: dict[str, str] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "score": self.score,
-            "label": self.label,
-            "probability": self.probability,
-            "subscores": dict(self.subscores),
-            "signals": dict(self.signals),
-            "contributions": [c.as_dict() for c in self.contributions],
-            "evidence": [span.as_dict() for span in self.evidence],
-            "model": dict(self.model),
-        }
+    model: ModelId
 
 
 def prior_free_score(probability: np.ndarray, prior: float) -> np.ndarray:
@@ -114,7 +121,7 @@ def prior_free_score(probability: np.ndarray, prior: float) -> np.ndarray:
     return 100.0 / (1.0 + np.exp(-logit))
 
 
-def subscores(signals: dict[str, float]) -> dict[str, float]:
+def subscores(signals: dict[str, float]) -> Subscores:
     """Three readable 0-100 sub-scores, each a fixed function of the signals.
 
     - ``sourcing`` (higher is better): 0 with no attribution at all; otherwise the share of
@@ -173,7 +180,7 @@ class CredibilityModel:
         text = dict(self.pipeline.named_steps["features"].transformer_list)["text"]
         return np.hstack([SignalFeatures.from_analyses(analyses), text.logits(texts)])
 
-    def label_for(self, score: float) -> str:
+    def label_for(self, score: float) -> Label:
         low, high = self.bands
         return LABELS[0] if score < low else LABELS[2] if score >= high else LABELS[1]
 
@@ -192,7 +199,7 @@ class CredibilityModel:
         coefficients = classifier.coef_[0]
         centre = np.asarray(self.feature_means)
         names = self.feature_names
-        identity = {"name": self.name, "version": self.version}
+        identity = ModelId(name=self.name, version=self.version)
         results = []
         for row, analysis, probability, score in zip(
             features, analyses, probabilities, scores, strict=True

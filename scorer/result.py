@@ -1,15 +1,23 @@
-"""Typed, immutable results of the analyser."""
+"""Typed, immutable results of the analyser: the one result schema of the library, the CLI,
+batch files and the service (which serves these dataclasses as they are)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Literal
 
 FieldName = Literal["title", "body"]
 
 
+class AsDict:
+    """``as_dict``: the plain-data form of a result dataclass (``dataclasses.asdict``)."""
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)  # type: ignore[call-overload]
+
+
 @dataclass(frozen=True, slots=True)
-class Span:
+class Span(AsDict):
     """A piece of evidence: ``article[field][start:end] == text``."""
 
     signal: str
@@ -17,15 +25,6 @@ class Span:
     start: int
     end: int
     text: str
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "signal": self.signal,
-            "field": self.field,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +36,8 @@ class SignalValue:
 
 
 @dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(AsDict):
     """Signals of one article (name to value) and all their evidence spans."""
 
     signals: dict[str, float]
     evidence: tuple[Span, ...]
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "signals": dict(self.signals),
-            "evidence": [span.as_dict() for span in self.evidence],
-        }

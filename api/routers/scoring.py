@@ -39,7 +39,7 @@ def article_text(article: ArticleIn, limit: int) -> tuple[str, str]:
 def _score_one(model: CredibilityModel, limit: int, article: ArticleIn) -> ScoreOut:
     title, body = article_text(article, limit)
     result = model.score(title, body)
-    return ScoreOut.model_validate({"title": title, "body": body, **result.as_dict()})
+    return ScoreOut.of(result, title, body)
 
 
 async def _in_scoring_thread(executor: ScoringThreadDep, work: Callable[[], T]) -> T:
