@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from scorer.lexicon import pattern, term_set, terms
+from scorer.lexicon import pattern, term_set, terms, trie_regex
 
 _LINE = regex.compile(r"^[^\n]*", regex.MULTILINE)
 _LEADING_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]+")
@@ -25,11 +25,9 @@ _DATE_LINE_MAX_WORDS = 12
 
 @cache
 def _starts(name: str) -> regex.Pattern[str]:
-    alternatives = "|".join(
-        r"\s*".join(regex.escape(word) for word in term.split())
-        for term in sorted(terms(name), key=len, reverse=True)
-    )
-    return regex.compile(f"(?:{alternatives})")
+    """Lexicon ``name`` as a pattern for the start of a line; its words may run together
+    ("اقرأأيضا")."""
+    return regex.compile(trie_regex(terms(name), space=r"\s*"))
 
 
 def _squash(text: str) -> str:

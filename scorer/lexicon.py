@@ -63,9 +63,11 @@ def version(name: str) -> int:
     return int(match.group(1))
 
 
-def trie_regex(entries: Iterable[str]) -> str:
-    """A regex source matching any of ``entries``, factored as a trie (much faster to search
-    than a flat alternation). Longer entries win; a space matches any run of whitespace."""
+def trie_regex(entries: Iterable[str], space: str = r"\s+") -> str:
+    r"""A regex source matching any of ``entries``, factored as a trie (much faster to search
+    than a flat alternation): the one way every lexicon becomes a matcher. Longer entries win;
+    a space in an entry matches ``space`` (any run of whitespace; ``\s*`` also words run
+    together)."""
     trie: dict = {}
     for entry in entries:
         node = trie
@@ -75,7 +77,7 @@ def trie_regex(entries: Iterable[str]) -> str:
 
     def build(node: dict) -> str:
         branches = [
-            (r"\s+" if char == " " else regex.escape(char)) + build(child)
+            (space if char == " " else regex.escape(char)) + build(child)
             for char, child in sorted(node.items())
             if char
         ]

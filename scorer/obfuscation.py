@@ -18,6 +18,7 @@ from functools import cache
 
 import regex
 
+from scorer.clitics import ENDINGS, PROCLITICS
 from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, term_set, terms, trie_regex
 from scorer.normalize import Normalized
 
@@ -49,8 +50,6 @@ class BrokenWord:
 _LETTER_GAP = regex.compile(rf"(?<=\p{{Arabic}})[{_SEPARATORS}]{{1,2}}(?=\p{{Arabic}})")
 _LETTERS_BEFORE = regex.compile(r"\p{L}*$")
 _LETTERS_AFTER = regex.compile(r"\p{L}*")
-_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "فال"})
-_SUFFIXES = frozenset({"", "ي", "يه", "يون", "يين", "ه", "ها"})
 _CLITIC_WINDOW = 4
 
 
@@ -84,7 +83,7 @@ def _target_words(norm: Normalized) -> list[BrokenWord]:
         fragments = _SEPARATOR_RUN.split(text[start - len(prefix) : end + len(suffix)])
         if any(fragment in term_set("function_words") for fragment in fragments):
             continue
-        if prefix in _PREFIXES and suffix in _SUFFIXES:
+        if prefix in PROCLITICS and suffix in ENDINGS:
             found.append(BrokenWord(start - len(prefix), end + len(suffix), tuple(runs)))
     return found
 

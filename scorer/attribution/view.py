@@ -25,19 +25,17 @@ from scorer.attribution.words import (
     NISBA_MIN_LETTERS,
     NP_BREAK,
     NP_MAX_TOKENS,
-    OBJECT_SUFFIXES,
     PRIVATE_TO_PUBLISHER,
     SENTENCE_END,
     THAT,
     TO,
     WEAK_VERB_WINDOW,
     agency_words,
-    bare,
     clause_markers,
     reporting_forms,
-    strip_conjunction,
     that_markers,
 )
+from scorer.clitics import PRONOUN_SUFFIXES, bare, strip_conjunction
 from scorer.fields import Field, in_ranges
 from scorer.lexicon import term_set
 
@@ -213,7 +211,7 @@ class TokenView:
         if not tokens:
             return "implicit"
         words = [self.text(k) for k in tokens]
-        if words[0] in term_set("pronouns") or words[0].endswith(OBJECT_SUFFIXES):
+        if words[0] in term_set("pronouns") or words[0].endswith(PRONOUN_SUFFIXES):
             return "implicit"  # a pronoun, or an object such as "انسحابها", "شاعرنا"
         if self._ends_with_pronoun_ha(tokens[0]):
             return "implicit"  # an object: "وأكد دعمه الكامل", "وأعلن رفضه"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from scorer.clitics import CONJUNCTIONS
 from scorer.lexicon import term_set, terms
 
 SENTENCE_END = frozenset(".!?\n…;")
@@ -18,7 +19,6 @@ TO = frozenset({"الي"})
 BETWEEN = frozenset({"بين", "بينت"})  # "بين X وبين Y" is "between" unless an أن clause follows
 PRIVATE_TO_PUBLISHER = frozenset({"خاص", "خاصه"})
 DETERMINERS = frozenset({"ذات", "نفس"})
-OBJECT_SUFFIXES = ("ها", "هم", "هما", "نا", "كم")
 BYLINE_CREDITS = frozenset({"متابعات", "وكالات"})
 KANA = frozenset({"كان", "كانت"})  # "كانت X ، تناقلت": X is the subject of the verb after it
 IMPERSONAL = frozenset({"يذكر", "يشار"})  # "يذكر أن ...": a stock phrase, no source
@@ -50,23 +50,6 @@ def clause_markers() -> frozenset[str]:
     return that_markers() | {":", '"'}
 
 
-def strip_conjunction(word: str, vocabulary: frozenset[str]) -> str | None:
-    """``word`` or ``word`` without a leading و/ف, whichever is in ``vocabulary``."""
-    if word in vocabulary:
-        return word
-    if len(word) > 2 and word[0] in "وف" and word[1:] in vocabulary:
-        return word[1:]
-    return None
-
-
-def bare(word: str) -> str:
-    """A source word without its clitics: "للمصدر" -> "مصدر", "والمسؤول" -> "مسؤول"."""
-    for prefix in ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix) :]
-    return word
-
-
 @cache
 def reporting_forms() -> dict[str, tuple[str, bool | None]]:
     """Every surface form of a reporting verb or participle, with and without و/ف, mapped to
@@ -81,7 +64,7 @@ def reporting_forms() -> dict[str, tuple[str, bool | None]]:
         table.update((form, (form, needs_content)) for form in terms(name))
     for name, needs_content in lexicons:
         for form in terms(name):
-            for conjunction in "وف":
+            for conjunction in CONJUNCTIONS:
                 table.setdefault(conjunction + form, (form, needs_content))
     return table
 

@@ -7,6 +7,7 @@ from functools import cache
 import regex
 
 from scorer.article import Article
+from scorer.clitics import proclitic_pattern
 from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, pattern, term_set
 from scorer.result import SignalValue
 from scorer.signals.spec import SignalSpec
@@ -21,7 +22,7 @@ _AUXILIARY_WINDOW = 30
 
 @cache
 def _cue_pattern() -> regex.Pattern[str]:
-    return pattern("hedges", "[وفبل]")
+    return pattern("hedges", proclitic_pattern())
 
 
 def _is_imperfect_after_qad(verb: str, before: str) -> bool:

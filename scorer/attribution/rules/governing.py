@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from scorer.attribution.candidates import Attribution, Candidate
 from scorer.attribution.view import TokenView
-from scorer.attribution.words import bare, strip_conjunction
+from scorer.clitics import bare, strip_conjunction
 
 
 def governing_subjects(

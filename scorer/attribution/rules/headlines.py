@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from scorer.attribution.candidates import Candidate
 from scorer.attribution.view import TokenView
 from scorer.attribution.words import HEADLINE_MAX_WORDS, NP_BREAK, SVO_MAX_SUBJECT
+from scorer.clitics import CONJUNCTIONS
 from scorer.lexicon import term_set
 
 LABEL_ENDS = frozenset(".…:")
@@ -70,7 +71,7 @@ def _source_first_headline(view: TokenView, first: int, last: int) -> Iterator[C
         head = view.text(first)
         if head in view.stopwords or head in term_set("headline_labels"):
             return
-        if head[0] in "وف" and view.verb(first) is None and len(head) > 3:
+        if head[0] in CONJUNCTIONS and view.verb(first) is None and len(head) > 3:
             return  # "وطلبت العائلات ...": a sentence going on, not a headline
         if needs_content and not view.has_content(form, k + 1):
             return

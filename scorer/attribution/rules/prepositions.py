@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from scorer.attribution.candidates import Candidate
 from scorer.attribution.view import TokenView
-from scorer.attribution.words import IN_ACCORDANCE, bare, preposition_phrases
+from scorer.attribution.words import IN_ACCORDANCE, preposition_phrases
+from scorer.clitics import CONJUNCTIONS, bare
 
 
 def prepositions(view: TokenView) -> Iterator[Candidate]:
@@ -15,7 +16,7 @@ def prepositions(view: TokenView) -> Iterator[Candidate]:
     phrases = preposition_phrases()
     for i in range(view.n):
         word = view.text(i)
-        candidates = phrases.get(word) or phrases.get(word[1:] if word[:1] in "وف" else "")
+        candidates = phrases.get(word) or phrases.get(word[1:] if word[:1] in CONJUNCTIONS else "")
         for words, wants_lam in candidates or ():
             if [view.text(i + k) for k in range(1, len(words))] != list(words[1:]):
                 continue

@@ -7,13 +7,16 @@ from collections.abc import Iterator
 from scorer.attribution.candidates import Candidate
 from scorer.attribution.view import TokenView
 from scorer.attribution.words import SVO_MAX_SUBJECT
+from scorer.clitics import proclitic_pattern
 from scorer.lexicon import pattern
 
 
 def anonymous_before_verb(view: TokenView) -> Iterator[Candidate]:
     """An anonymous head followed within a few words by a reporting verb that agrees with it
     ("الصحف نشرت", not "بعض ... نقل") or carries content."""
-    for match in pattern("anonymous_heads", "[وفبل]|ال|وال|بال|لل").finditer(view.field.text):
+    for match in pattern("anonymous_heads", proclitic_pattern(article=True)).finditer(
+        view.field.text
+    ):
         first = view.token_at(match.start())
         if first is None:
             continue
