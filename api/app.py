@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.deps import Metrics
 from api.errors import ApiError, error_response
-from api.routers import info, page, scoring
+from api.routers import info, page, profile, scoring
 from api.settings import Settings
 from scorer import __version__
 from scorer.artifacts import load_model
@@ -186,6 +186,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def scorer_error(request: Request, error: ScorerError) -> JSONResponse:
         return error_response(422, str(error))
 
-    for router in (scoring.router, info.router, page.router):
+    for router in (scoring.router, profile.router, info.router, page.router):
         app.include_router(router)
     return app

@@ -73,3 +73,32 @@ class SignalOut(BaseModel):
     label_en: str
     subscore: str | None = Field(description="the sub-score it belongs to, if any")
     colour: str | None = Field(description="its evidence highlight colour; null: not marked")
+
+
+class ProfileArticleIn(BaseModel):
+    """An article and the outlet it comes from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: StrictStr = Field(description="the outlet (a name or a domain)")
+    title: StrictStr | None = Field(default=None, description="the headline")
+    body: StrictStr = Field(description="the article text")
+
+
+class ProfileIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ProfileArticleIn] = Field(
+        description="up to the profile limit (default 1,000); an article that cannot be scored "
+        "counts as an error of its outlet"
+    )
+    min_articles: int = Field(
+        default=20, ge=1, description="outlets with fewer articles are listed apart, not ranked"
+    )
+
+
+class ProfileOut(BaseModel):
+    outlets: list[dict[str, object]] = Field(
+        description="one row per outlet, as `credscore profile` writes them: counts, each "
+        "measure with its 95% interval (`_low`, `_high`), label counts, example articles"
+    )

@@ -18,6 +18,7 @@ class Settings(BaseSettings):
     body_timeout_s: float = Field(30.0, gt=0)  # a body slower than this is refused (408)
     header_timeout_s: float = Field(10.0, gt=0)  # headers slower than this: connection closed
     max_batch: PositiveInt = 100
+    max_profile_articles: PositiveInt = 1000
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=0, le=65535)
     workers: PositiveInt = 1

@@ -20,7 +20,8 @@ MCE_TRAIN = DATASETS / "mce_watch_2013/train.jsonl"
 
 
 def load_saudi_news(path: Path) -> pd.DataFrame:
-    """The SaudiNewsNet articles as ``id`` (the URL), ``title`` and ``body`` columns."""
+    """The SaudiNewsNet articles as ``id`` (the URL), ``title``, ``body`` and ``source`` (the
+    outlet) columns."""
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle]
     return pd.DataFrame(
@@ -28,6 +29,7 @@ def load_saudi_news(path: Path) -> pd.DataFrame:
             "id": [r["url"] for r in rows],
             "title": [r["title"] for r in rows],
             "body": [r["content"] for r in rows],
+            "source": [r["source"] for r in rows],
         }
     )
 

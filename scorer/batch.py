@@ -162,7 +162,7 @@ def score_file(
     flat = table_format(target) != "jsonl"
     errors = 0
     with TableWriter(target) as writer:
-        for part in _scored_chunks(source, model, options, workers, model_path):
+        for part in scored_chunks(source, model, options, workers, model_path):
             errors += int(part["error"].notna().sum())
             writer.write(for_flat_format(part) if flat else part)
             if on_progress:
@@ -171,13 +171,15 @@ def score_file(
     return rows, errors
 
 
-def _scored_chunks(
+def scored_chunks(
     source: str | Path,
     model: CredibilityModel | None,
     options: BatchOptions,
     workers: int,
     model_path: str | Path | None,
 ) -> Iterator[pd.DataFrame]:
+    """The rows of ``source`` scored chunk by chunk, in order: in this process with ``model``,
+    or by ``workers`` processes that load the model from ``model_path``."""
     chunks = iter_table(source, CHUNK_ROWS)
     first = next(chunks, None)
     if first is None:

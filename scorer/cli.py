@@ -131,6 +131,29 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     serve.add_argument("--workers", type=int)
     serve.set_defaults(func=run_serve)
 
+    profile = commands.add_parser(
+        "profile",
+        parents=[COLUMNS, MAX_CHARS, MODEL],
+        help="per outlet: sourcing measures with 95%% intervals, and example articles",
+        description="INPUT: articles (JSONL, CSV or Parquet; scored here) or a batch output.",
+    )
+    profile.add_argument("input", metavar="INPUT")
+    profile.add_argument(
+        "--by", required=True, help="the outlet column (source), or 'domain' of a url column"
+    )
+    profile.add_argument("-o", "--output", required=True, help="the table (.jsonl/.csv/.parquet)")
+    profile.add_argument("--report", type=Path, help="write profile.html here")
+    profile.add_argument(
+        "--workers", type=_positive_int, default=1, help="worker processes (default 1)"
+    )
+    profile.add_argument(
+        "--min-articles",
+        type=_positive_int,
+        default=20,
+        help="outlets with fewer articles are listed apart, not ranked (default 20)",
+    )
+    profile.set_defaults(func=run_profile)
+
     train = commands.add_parser(
         "train", parents=[LABELS, COLUMNS], help="train a model and write it with its card"
     )
@@ -323,6 +346,28 @@ def run_evaluate(args: argparse.Namespace) -> None:
     if args.report:
         write_report(report, labels, predictions, args.report)
     print(json.dumps(report["metrics"], ensure_ascii=False, indent=2))
+
+
+def run_profile(args: argparse.Namespace) -> None:
+    from scorer.artifacts import load_model, verify_model
+    from scorer.batch import BatchOptions
+    from scorer.profile import profile_file, write_profile_report
+    from scorer.tabular import TableWriter
+
+    options = BatchOptions(args.title_col, args.body_col, evidence=True, max_chars=args.max_chars)
+    # With worker processes, each loads the model; this one only checks it.
+    model = load_model(args.model)[0] if args.workers <= 1 else None
+    if model is None:
+        verify_model(args.model)
+    table = profile_file(
+        args.input, args.by, model, options, args.min_articles, args.workers, args.model
+    )
+    with TableWriter(args.output) as writer:
+        writer.write(table.assign(examples=[_dump(e) for e in table["examples"]]))
+    if args.report:
+        write_profile_report(table, args.report, args.min_articles)
+    ranked = int(table["ranked"].sum())
+    print(f"{len(table)} outlets ({ranked} ranked) from {int(table['articles'].sum())} articles")
 
 
 def run_train(args: argparse.Namespace) -> None:

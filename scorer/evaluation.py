@@ -10,10 +10,8 @@ from __future__ import annotations
 import base64
 import io
 import json
-from functools import cache
 from pathlib import Path
 
-import jinja2
 import numpy as np
 from sklearn.calibration import calibration_curve
 from sklearn.metrics import (
@@ -26,6 +24,7 @@ from sklearn.metrics import (
 
 from scorer.errors import InputError
 from scorer.model import LABELS, CredibilityModel, prior_free_score
+from scorer.reports import render
 from scorer.training import (
     LabelledData,
     keep_unique,
@@ -68,15 +67,6 @@ def band_precision(confusion: dict[str, dict[str, int]]) -> dict[str, str]:
         right = confusion[band][band] if band in confusion else None
         precision[band] = "" if right is None or not total else f"{right / total:.1%}"
     return precision
-
-
-@cache
-def _template(name: str) -> jinja2.Template:
-    """A report template shipped in ``scorer/templates`` (autoescaped HTML)."""
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("scorer", "templates"), autoescape=True
-    )
-    return environment.get_template(name)
 
 
 def model_metrics(
@@ -214,7 +204,8 @@ def write_report(
     json_path, html_path = directory / "metrics.json", directory / "report.html"
     json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", "utf-8")
     confusion = report["metrics"]["model"]["confusion_by_band"]
-    page = _template("evaluation.html").render(
+    page = render(
+        "evaluation.html",
         model=report["model"],
         metrics=report["metrics"],
         bands=LABELS,

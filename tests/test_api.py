@@ -147,3 +147,26 @@ def test_every_connection_gets_tcp_nodelay(monkeypatch):
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM, 0) as connection:
         GuardedH11Protocol.__new__(GuardedH11Protocol).connection_made(Transport(connection))
         assert connection.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+
+
+def test_profile_per_outlet_with_intervals_and_errors(client):
+    rumour = {"source": "موقع", "body": "قال مصدر مطلع إن القرار ربما يصدر قريبا!"}
+    articles = [{"source": "وكالة", **AGENCY}] * 3 + [rumour] * 2 + [{"source": "موقع", "body": ""}]
+    response = client.post("/v1/profile", json={"articles": articles, "min_articles": 3})
+    assert response.status_code == 200
+    outlets = {row["outlet"]: row for row in response.json()["outlets"]}
+    agency, site = outlets["وكالة"], outlets["موقع"]
+    assert (agency["articles"], agency["errors"], agency["ranked"]) == (3, 0, True)
+    assert (site["articles"], site["errors"], site["ranked"]) == (2, 1, False)
+    assert site["share_with_anonymous_source"] == 1.0
+    low, high = site["share_with_anonymous_source_low"], site["share_with_anonymous_source_high"]
+    assert 0.0 < low < 1.0 == high
+    assert site["examples"] and site["examples"][0]["spans"]
+
+
+def test_profile_limits(client):
+    assert client.post("/v1/profile", json={"articles": []}).status_code == 422
+    too_many = {"articles": [{"source": "s", "body": "نص"}] * 1001}
+    assert client.post("/v1/profile", json=too_many).status_code == 413
+    missing_source = {"articles": [{"body": "نص"}]}
+    assert client.post("/v1/profile", json=missing_source).status_code == 422

@@ -1,0 +1,40 @@
+"""Outlet profiles of a bounded set of articles (``credscore profile`` for larger archives)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from functools import partial
+
+import pandas as pd
+from fastapi import APIRouter
+
+from api.deps import ModelDep, ScoringThreadDep, SettingsDep
+from api.errors import ERRORS, ApiError
+from api.schemas import ProfileIn, ProfileOut
+from scorer.batch import BatchOptions, score_chunk
+from scorer.model import CredibilityModel
+from scorer.profile import build_profile
+
+router = APIRouter(prefix="/v1", tags=["profiles"])
+
+
+def _profile(model: CredibilityModel, max_chars: int, request: ProfileIn) -> ProfileOut:
+    frame = pd.DataFrame([article.model_dump() for article in request.articles])
+    options = BatchOptions(evidence=True, max_chars=max_chars)
+    table = build_profile([score_chunk(model, frame, options)], "source", request.min_articles)
+    # JSON has no NaN: an outlet whose articles all failed has null figures
+    return ProfileOut(outlets=json.loads(table.to_json(orient="records", force_ascii=False)))
+
+
+@router.post("/profile", response_model=ProfileOut, responses=ERRORS)
+async def profile(
+    request: ProfileIn, model: ModelDep, settings: SettingsDep, executor: ScoringThreadDep
+) -> ProfileOut:
+    """Per outlet: sourcing measures with 95% intervals and example articles with their spans."""
+    if len(request.articles) > settings.max_profile_articles:
+        raise ApiError(413, f"at most {settings.max_profile_articles} articles per profile")
+    if not request.articles:
+        raise ApiError(422, "no articles to profile")
+    work = partial(_profile, model, settings.max_text_chars, request)
+    return await asyncio.get_running_loop().run_in_executor(executor, work)
