@@ -256,8 +256,9 @@ def text_report(title: str, body: str, result: dict, evidence: list, colour: boo
             for spec in signals.SPECS
             if spec.colour is not None or spec.gold_exact is not None
         ),
-        "why: "
-        + ", ".join(f"{c['feature']} {c['contribution']:+.2f}" for c in result["contributions"]),
+        "why: " + "، ".join(c["reason"] for c in result["contributions"]),
+        "     "
+        + ", ".join(f"{c['reason_en']} {c['contribution']:+.2f}" for c in result["contributions"]),
         "",
         highlighted(title, [s for s in marked if s.field == "title"], colour),
         "",

@@ -26,6 +26,7 @@ from typing_extensions import TypedDict
 
 from scorer.analysis import analyze
 from scorer.errors import ScorerError
+from scorer.explain import reasons
 from scorer.features import (
     TEXT_FEATURES,
     SignalFeatures,
@@ -98,6 +99,8 @@ class Contribution(AsDict):
     feature: str
     value: float
     contribution: Annotated[float, Field(description="log-odds push towards 'credible'")]
+    reason: Annotated[str, Field(description="what it is, in Arabic words for a reader")] = ""
+    reason_en: Annotated[str, Field(description="the same in English")] = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,11 +210,7 @@ class CredibilityModel:
             pushes = coefficients * (row - centre)
             order = np.argsort(-np.abs(pushes))[:TOP_CONTRIBUTIONS]
             contributions = tuple(
-                Contribution(
-                    names[k],
-                    _feature_value(names[k], analysis, row[k]),
-                    round(float(pushes[k]), 4),
-                )
+                _contribution(names[k], _feature_value(names[k], analysis, row[k]), pushes[k])
                 for k in order
             )
             results.append(
@@ -231,6 +230,11 @@ class CredibilityModel:
     def score(self, title: str, body: str) -> Score:
         """Score one article."""
         return self.score_articles([title], [body])[0]
+
+
+def _contribution(feature: str, value: float, push: float) -> Contribution:
+    contribution = round(float(push), 4)
+    return Contribution(feature, value, contribution, *reasons(feature, value, contribution))
 
 
 def _feature_value(name: str, analysis: Analysis, feature: float) -> float:

@@ -80,3 +80,30 @@ def test_highlights_stay_on_their_words_after_emoji(server_url):
             assert page.locator("#article-body").inner_text().startswith("🇸🇾🔥😀 وقال")
         finally:
             browser.close()
+
+
+def test_pasted_web_page_and_reasons_in_words(server_url):
+    page_html = (
+        "<html><head><title>مصدر: قرار مفاجئ</title></head><body><article>"
+        "<h1>مصدر: قرار مفاجئ بشأن الأسعار</h1>"
+        "<p>قال مصدر مطلع إن القرار ربما يصدر خلال أيام، وأضاف أن الحكومة لم تحسم موقفها بعد.</p>"
+        "<p>وأشارت تقارير إعلامية إلى أن الأسعار قد ترتفع في الأسابيع المقبلة بشكل كبير.</p>"
+        "</article></body></html>"
+    )
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(server_url + "/")
+            page.fill("#body", page_html)
+            page.click("#submit")
+            page.wait_for_selector("#result:not(.hidden)", timeout=20000)
+            assert "مصدر مطلع" in page.locator("#article-body").inner_text()
+            assert "<p>" not in page.locator("#article-body").inner_text()
+            why = page.locator("#why").inner_text()
+            assert "مصدر مجهول" in why or "صياغة" in why
+            assert "_" not in why  # no internal feature names
+            help_text = page.locator("#subscores > div").first.get_attribute("title")
+            assert help_text and "المصادر" in help_text
+        finally:
+            browser.close()

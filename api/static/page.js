@@ -6,6 +6,12 @@ const signalsLoaded = fetch("/v1/signals")
   .then(specs => { SIGNALS = Object.fromEntries(specs.filter(s => s.colour).map(s => [s.name, s])); });
 const LABELS = { credible: "موثوق", uncertain: "غير محسوم", not_credible: "ضعيف المصداقية" };
 const SUBSCORES = { sourcing: "جودة المصادر", hedging: "التحوّط", sensationalism: "الإثارة" };
+// What each sub-score measures, shown when the pointer rests on its bar.
+const SUBSCORE_HELP = {
+  sourcing: "حصة المصادر المسمّاة بين كل المصادر، والاقتباسات المباشرة، وعدد المصادر المسمّاة، ناقص الإسناد عبر أكثر من حلقتين. الأعلى أفضل، وصفر حين لا يُسند الخبر إلى أحد.",
+  hedging: "عبارات التحوّط والتشكيك («ربما»، «من المرجح»، «أنباء عن») لكل ألف كلمة. الأعلى يعني خبرًا أقل جزمًا.",
+  sensationalism: "مؤشرات الإثارة في العنوان (علامات التعجب والاستفهام والكلمات المثيرة) والكلمات المقطّعة للتمويه. الأعلى يعني إثارة أكثر.",
+};
 
 // The server counts characters (code points); JavaScript strings count UTF-16 units, and a
 // character outside the Basic Multilingual Plane (an emoji) is two units. unitAt[i] is the
@@ -53,6 +59,7 @@ function show(result) {
   for (const [key, name] of Object.entries(SUBSCORES)) {
     const value = result.subscores[key];
     const item = document.createElement("div");
+    item.title = SUBSCORE_HELP[key];
     const caption = document.createElement("div");
     const figure = document.createElement("b");
     figure.textContent = Math.round(value);
@@ -66,7 +73,7 @@ function show(result) {
     subscores.append(item);
   }
   document.getElementById("why").textContent = "أبرز العوامل: " + result.contributions
-    .map(c => `${c.feature} (${c.contribution > 0 ? "+" : ""}${c.contribution.toFixed(2)})`).join("، ");
+    .map(c => c.reason).join("، ");
   const legend = document.getElementById("legend");
   legend.textContent = "";
   for (const [key, spec] of Object.entries(SIGNALS)) {
@@ -81,6 +88,13 @@ function show(result) {
   highlight(document.getElementById("article-body"), result.body, result.evidence.filter(s => s.field === "body"));
 }
 
+// A pasted web page (HTML) goes to the server as a page: it finds the title and the text.
+function article() {
+  const body = document.getElementById("body").value;
+  if (/^\s*</.test(body) && /<\/[a-zA-Z][a-zA-Z0-9]*\s*>/.test(body)) return { html: body };
+  return { title: document.getElementById("title").value, body };
+}
+
 document.getElementById("form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const button = document.getElementById("submit");
@@ -89,7 +103,7 @@ document.getElementById("form").addEventListener("submit", async (event) => {
     const response = await fetch("/v1/score", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ title: document.getElementById("title").value, body: document.getElementById("body").value }),
+      body: JSON.stringify(article()),
     });
     const data = await response.json();
     if (!response.ok) throw new Error(data.error || response.statusText);
