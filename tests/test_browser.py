@@ -107,3 +107,30 @@ def test_pasted_web_page_and_reasons_in_words(server_url):
             assert help_text and "المصادر" in help_text
         finally:
             browser.close()
+
+
+def test_uploaded_file_shows_the_outlet_table(server_url, tmp_path):
+    import csv
+
+    path = tmp_path / "articles.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["source", "title", "body"])
+        for index in range(12):
+            source = "وكالة" if index % 2 else "موقع، إخباري"  # a comma inside a quoted field
+            writer.writerow([source, "خبر", 'قال مصدر مطلع إن "القرار قد يصدر قريبا جدا".'])
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(server_url + "/")
+            page.set_input_files("#profile-file", str(path))
+            page.click("#profile-submit")
+            page.wait_for_selector("#profile-table table", timeout=20000)
+            rows = page.locator("#profile-table tbody tr")
+            assert rows.count() == 2
+            outlets = {rows.nth(k).locator("td").first.inner_text() for k in range(2)}
+            assert outlets == {"وكالة", "موقع، إخباري"}
+            assert "[" in rows.first.locator("td.number").first.inner_text()
+        finally:
+            browser.close()

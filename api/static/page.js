@@ -117,3 +117,110 @@ document.getElementById("form").addEventListener("submit", async (event) => {
     button.disabled = false;
   }
 });
+
+// ---------------------------------------------------------------- outlet profiles (upload)
+const PROFILE_MAX_BYTES = 1.5 * 1024 * 1024;  // under the service's request limit
+const PROFILE_MAX_ARTICLES = 1000;
+const PROFILE_COLUMNS = [
+  ["mean_score", "متوسط الدرجة"],
+  ["share_with_anonymous_source", "نسبة الأخبار ذات مصدر مجهول"],
+  ["share_relayed_relays", "إسناد عبر ثلاث حلقات فأكثر"],
+  ["hedges_per_1000_words", "تحوّط لكل ألف كلمة"],
+  ["attributions_per_1000_words", "إسنادات لكل ألف كلمة"],
+  ["share_sensational_titles", "عناوين مثيرة"],
+];
+
+// Rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks).
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(field); rows.push(row); row = []; field = "";
+    } else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  const [header, ...body] = rows;
+  return body.filter(r => r.some(v => v)).map(r => Object.fromEntries(header.map((h, k) => [h.trim(), r[k] ?? ""])));
+}
+
+function parseRows(name, text) {
+  if (/\.(jsonl|ndjson)$/i.test(name)) {
+    return text.split(/\r?\n/).filter(line => line.trim()).map(line => JSON.parse(line));
+  }
+  return parseCsv(text);
+}
+
+function cell(row, name) {
+  const td = document.createElement("td");
+  td.className = "number";
+  const value = row[name], low = row[name + "_low"], high = row[name + "_high"];
+  td.textContent = value === null ? "—" : value.toFixed(2) + " ";
+  if (low !== null && high !== null) {
+    const interval = document.createElement("span");
+    interval.className = "interval";
+    interval.textContent = `[${low.toFixed(2)}–${high.toFixed(2)}]`;
+    td.append(interval);
+  }
+  return td;
+}
+
+function showProfile(outlets) {
+  const table = document.createElement("table");
+  const head = table.createTHead().insertRow();
+  for (const name of ["المنفذ", "الأخبار", "أخطاء", ...PROFILE_COLUMNS.map(c => c[1])]) {
+    const th = document.createElement("th");
+    th.textContent = name;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of outlets) {
+    const tr = body.insertRow();
+    if (!row.ranked) tr.className = "apart";
+    for (const value of [row.outlet, row.articles, row.errors]) tr.insertCell().textContent = value;
+    for (const [name] of PROFILE_COLUMNS) tr.append(cell(row, name));
+  }
+  const container = document.getElementById("profile-table");
+  container.textContent = "";
+  container.append(table);
+}
+
+document.getElementById("profile-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const error = document.getElementById("profile-error");
+  const button = document.getElementById("profile-submit");
+  error.classList.add("hidden");
+  button.disabled = true;
+  try {
+    const file = document.getElementById("profile-file").files[0];
+    if (!file) throw new Error("اختر ملفًا أولًا");
+    if (file.size > PROFILE_MAX_BYTES) throw new Error("الملف أكبر من 1٫5 ميغابايت");
+    const column = document.getElementById("profile-column").value.trim();
+    const rows = parseRows(file.name, await file.text()).slice(0, PROFILE_MAX_ARTICLES);
+    const articles = rows
+      .filter(r => r[column] && (r.body || r.content))
+      .map(r => ({ source: String(r[column]), title: r.title ? String(r.title) : null, body: String(r.body || r.content) }));
+    if (!articles.length) throw new Error(`لا أخبار فيها عمود «${column}» ونص`);
+    const response = await fetch("/v1/profile", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ articles, min_articles: 5 }),
+    });
+    const data = await response.json();
+    if (!response.ok) throw new Error(data.error || response.statusText);
+    showProfile(data.outlets);
+  } catch (problem) {
+    error.textContent = "تعذّر إعداد الملف: " + problem.message;
+    error.classList.remove("hidden");
+  } finally {
+    button.disabled = false;
+  }
+});
