@@ -25,6 +25,7 @@ from sklearn.metrics import (
 from scorer.errors import InputError
 from scorer.model import LABELS, CredibilityModel, prior_free_score
 from scorer.reports import render
+from scorer.signals import signal_names
 from scorer.training import (
     LabelledData,
     keep_unique,
@@ -69,6 +70,20 @@ def band_precision(confusion: dict[str, dict[str, int]]) -> dict[str, str]:
     return precision
 
 
+def signals_by_class(labels: np.ndarray, values: list[dict[str, float]]) -> dict[str, dict]:
+    """Per signal, its mean and median among credible and among not credible articles."""
+    table = {}
+    for name in signal_names():
+        column = np.array([row[name] for row in values], dtype=float)
+        table[name] = {
+            f"{statistic}_{truth_name}": round(float(function(column[labels == truth])), 3)
+            for truth, truth_name in ((1, "credible"), (0, "not_credible"))
+            for statistic, function in (("mean", np.mean), ("median", np.median))
+            if (labels == truth).any()
+        }
+    return table
+
+
 def model_metrics(
     labels: np.ndarray, probability: np.ndarray, scores: np.ndarray, bands: list[str]
 ) -> dict:
@@ -93,6 +108,7 @@ def evaluate(
     report["metrics"]["model"] = model_metrics(
         test.labels, probability, scores, [r.label for r in results]
     )
+    report["signals_by_class"] = signals_by_class(test.labels, [r.signals for r in results])
     predictions = {"model": probability}
     if train is None:
         report["baselines"] = "not fitted: no training data given"
@@ -211,6 +227,7 @@ def write_report(
         bands=LABELS,
         confusion=confusion,
         precision=band_precision(confusion),
+        signals=report.get("signals_by_class", {}),
         images=_figures(labels, predictions),
     )
     html_path.write_text(page, "utf-8")

@@ -22,6 +22,14 @@ def test_evaluate_writes_metrics_and_html(tiny_model, labelled_jsonl, tmp_path, 
     page = (report / "report.html").read_text("utf-8")
     assert page.count("data:image/png;base64,") == 3
     assert "<th>precision of the band</th>" in page and "{" not in page.split("<body>")[1]
+    by_class = json.loads((report / "metrics.json").read_text("utf-8"))["signals_by_class"]
+    assert set(by_class["anonymous_sources"]) == {
+        "mean_credible",
+        "mean_not_credible",
+        "median_credible",
+        "median_not_credible",
+    }
+    assert "<h2>Signals by true class</h2>" in page
     assert json.loads(capsys.readouterr().out)["model"]["roc_auc"] >= 0.5
 
 
