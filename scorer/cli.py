@@ -133,7 +133,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     profile = commands.add_parser(
         "profile",
-        parents=[COLUMNS, MAX_CHARS, MODEL],
+        parents=[COLUMNS, MAX_CHARS, MODEL, ENGINE],
         help="per outlet: sourcing measures with 95%% intervals, and example articles",
         description="INPUT: articles (JSONL, CSV or Parquet; scored here) or a batch output.",
     )
@@ -356,13 +356,21 @@ def run_profile(args: argparse.Namespace) -> None:
     from scorer.tabular import TableWriter
 
     options = BatchOptions(args.title_col, args.body_col, evidence=True, max_chars=args.max_chars)
-    # With worker processes, each loads the model; this one only checks it.
-    model = load_model(args.model)[0] if args.workers <= 1 else None
-    if model is None:
-        verify_model(args.model)
-    table = profile_file(
-        args.input, args.by, model, options, args.min_articles, args.workers, args.model
-    )
+    if args.engine == "dask":
+        from scorer.distributed import profile_chunks
+        from scorer.profile import build_profile
+
+        workers = args.workers if args.workers > 1 else None
+        chunks = profile_chunks(args.input, args.by, options, args.model, args.scheduler, workers)
+        table = build_profile(chunks, args.by, args.min_articles, title_col=args.title_col)
+    else:
+        # With worker processes, each loads the model; this one only checks it.
+        model = load_model(args.model)[0] if args.workers <= 1 else None
+        if model is None:
+            verify_model(args.model)
+        table = profile_file(
+            args.input, args.by, model, options, args.min_articles, args.workers, args.model
+        )
     with TableWriter(args.output) as writer:
         writer.write(table.assign(examples=[_dump(e) for e in table["examples"]]))
     if args.report:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
@@ -28,7 +29,7 @@ from scorer.batch import (
     score_chunk,
     worker_model,
 )
-from scorer.errors import ScorerError
+from scorer.errors import InputError, ScorerError
 from scorer.tabular import READ_ERROR, iter_table, table_format, write_table
 from scorer.training import dedupe_key
 
@@ -198,3 +199,35 @@ def evaluation_rows(
         rows = frame.map_partitions(_evaluation_rows, label_col, positive, path, options, meta=meta)
         with connect(scheduler, workers) as client:
             return client.compute(rows, retries=PARTITION_RETRIES).result()
+
+
+def profile_chunks(
+    source: str,
+    by: str,
+    options: BatchOptions,
+    model_path: str | Path | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+) -> Iterator[pd.DataFrame]:
+    """The columns a profile needs (outlet, signals, title, evidence, error) of ``source``
+    scored on Dask, partition by partition in order: only they come back to this process."""
+    from scorer.profile import DOMAIN, SIGNAL_COLUMNS
+
+    options = BatchOptions(**{**options.__dict__, "signals_as_object": False, "evidence": True})
+    column = "url" if by == DOMAIN else by
+    with _raw_values():
+        scored = scored_collection(source, options, model_path)
+        if column not in scored.columns:
+            raise InputError(f"no column {column!r} to profile by")
+        keep = [column, options.title_col, *SIGNAL_COLUMNS, "evidence", "error"]
+        needed = scored[[c for c in dict.fromkeys(keep) if c in scored.columns]]
+        with connect(scheduler, workers) as client:
+            futures = client.compute(needed.to_delayed(), retries=PARTITION_RETRIES)
+            try:
+                for future in futures:
+                    yield future.result()
+                    future.release()
+            except Exception as error:  # a task's own exception, re-raised after retries
+                raise ScorerError(
+                    f"scoring failed after {PARTITION_RETRIES} retries of a partition: {error}"
+                ) from error

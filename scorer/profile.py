@@ -185,7 +185,11 @@ def _signals_as_columns(chunk: pd.DataFrame) -> pd.DataFrame:
 
 
 def build_profile(
-    chunks: Iterable[pd.DataFrame], by: str, min_articles: int = 20, seed: int = 0
+    chunks: Iterable[pd.DataFrame],
+    by: str,
+    min_articles: int = 20,
+    seed: int = 0,
+    title_col: str = "title",
 ) -> pd.DataFrame:
     """One row per outlet: article and error counts, each measure with its 95% interval, label
     counts, whether it is ranked (``min_articles`` or more), and example articles with their
@@ -213,7 +217,7 @@ def build_profile(
                 example = _Example(
                     _strength(evidence),
                     int(index),
-                    str(row.get("title") or ""),
+                    str(row.get(title_col) or ""),
                     float(row["score"]),
                     [s for s in evidence if s["signal"] != "named_sources"][:EXAMPLE_SPANS],
                 )
@@ -273,7 +277,7 @@ def profile_file(
     """``build_profile`` of a JSONL, CSV or Parquet file of articles or of a batch output;
     articles are scored as ``score_file`` does (``model`` here, or ``workers`` processes)."""
     chunks = _scored(source, model, options, workers, model_path)
-    return build_profile(chunks, by, min_articles)
+    return build_profile(chunks, by, min_articles, title_col=options.title_col)
 
 
 def write_profile_report(table: pd.DataFrame, directory: Path, min_articles: int) -> Path:

@@ -116,3 +116,26 @@ def test_dask_gives_the_local_engine_s_errors_on_bad_jsonl_rows(tiny_model, tmp_
     assert errors["dask"] == errors["local"]
     assert errors["local"][0] == "" and "body must be text" in errors["local"][1]
     assert "JSON object" in errors["local"][4] and errors["local"][6] == ""
+
+
+def test_dask_profile_equals_local_profile(tiny_model, tmp_path, cluster, capsys):
+    from fixtures import labelled_rows
+
+    _, card_path = tiny_model
+    rows = pd.DataFrame(labelled_rows())
+    rows["outlet"] = ["وكالة", "موقع"] * (len(rows) // 2)
+    rows.loc[3, "body"] = None  # an error of its outlet
+    (tmp_path / "in").mkdir()
+    for number, start in enumerate(range(0, len(rows), 14)):
+        rows.iloc[start : start + 14].to_parquet(tmp_path / "in" / f"part-{number}.parquet")
+    single = tmp_path / "all.parquet"
+    rows.to_parquet(single, index=False)
+    common = ["--by", "outlet", "--model", str(card_path), "--min-articles", "5"]
+    local, on_dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    assert main(["profile", str(single), "-o", str(local), *common]) == 0
+    dask_args = ["--engine", "dask", "--scheduler", cluster]
+    assert main(["profile", str(tmp_path / "in"), "-o", str(on_dask), *common, *dask_args]) == 0
+    capsys.readouterr()
+    expected, found = pd.read_json(local, lines=True), pd.read_json(on_dask, lines=True)
+    pd.testing.assert_frame_equal(expected, found)
+    assert expected["errors"].sum() == 1
