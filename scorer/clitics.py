@@ -4,6 +4,8 @@ look through them. Every rule that strips or allows clitics takes them from here
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 CONJUNCTIONS = "وف"  # "وقال", "فأكد"
 ATTACHED = "وفبل"  # a conjunction or a preposition written onto the word: "بحسب", "للمصدر"
 # The article with what may stand before it ("لل" is ل + ال).
@@ -34,8 +36,10 @@ def strip_conjunction(word: str, vocabulary: frozenset[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def bare(word: str) -> str:
-    """A source word without its clitics, at least three letters left: "للمصدر" -> "مصدر"."""
+    """A source word without its clitics, at least three letters left: "للمصدر" -> "مصدر".
+    Memoised: the rules ask it of the same words again and again."""
     for prefix in _SOURCE_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix) :]

@@ -80,6 +80,12 @@ def agency_words() -> dict[str, list[tuple[str, ...]]]:
 
 
 @cache
+def agency_max_words() -> int:
+    """The most words an agency name has ("أ ش أ": 3)."""
+    return max(len(words) for names in agency_words().values() for words in names)
+
+
+@cache
 def preposition_phrases() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
     """Source prepositions by first word; a trailing "ل" means the next word carries it."""
     phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = {}

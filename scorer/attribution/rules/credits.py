@@ -14,6 +14,7 @@ from scorer.attribution.words import (
     CREDIT_LINES,
     CREDIT_NAMES,
     CREDIT_SEPARATORS,
+    agency_max_words,
 )
 
 
@@ -54,7 +55,7 @@ def credits(view: TokenView, covered: Sequence[bool]) -> Iterator[Candidate]:
 def inline_credits(view: TokenView, covered: Sequence[bool]) -> Iterator[Candidate]:
     """Credits anywhere on a page, told by their separator shape (v3): "/ وكالات",
     "- متابعات", "(رويترز)", "مهر للأنباء -", "المصدر: الجزيرة + رويترز"."""
-    for k in range(view.n):
+    for k in _credit_places(view):
         word = view.text(k)
         beside = {view.text(k - 1), view.text(k + 1)}
         if word in BYLINE_CREDITS and beside & CREDIT_SEPARATORS:
@@ -78,3 +79,17 @@ def inline_credits(view: TokenView, covered: Sequence[bool]) -> Iterator[Candida
             and (view.text(k - 1) in CREDIT_SEPARATORS or view.text(k + size) == ")")
         ):
             yield Candidate("named", k, k, k + size, "credit", credit=True)
+
+
+def _credit_places(view: TokenView) -> list[int]:
+    """The tokens an inline credit can start at, in order: the credit words, and the tokens
+    after a separator or within an agency name's length before a closing bracket."""
+    words = view.words
+    places = {k for k, word in enumerate(words) if word in _CREDIT_WORDS}
+    places.update(k + 1 for k, word in enumerate(words) if word in CREDIT_SEPARATORS)
+    reach = range(1, agency_max_words() + 1)
+    places.update(k - step for k, word in enumerate(words) if word == ")" for step in reach)
+    return sorted(k for k in places if 0 <= k < view.n)
+
+
+_CREDIT_WORDS = BYLINE_CREDITS | {"للانباء", "المصدر"}
