@@ -37,28 +37,18 @@ EXAMPLES_PER_OUTLET = 3
 EXAMPLE_SPANS = 4
 DOMAIN = "domain"
 
-# (name, kind, reader): "share" of articles where the reader is true (Wilson interval), or the
-# "mean" of the reader's value (bootstrap interval). Readers take a row of signal columns.
-MEASURES: tuple[tuple[str, str], ...] = (
-    ("mean_score", "mean"),
-    ("share_with_anonymous_source", "share"),
-    ("mean_anonymous_share", "mean"),
-    ("share_relayed_relays", "share"),
-    ("hedges_per_1000_words", "mean"),
-    ("attributions_per_1000_words", "mean"),
-    ("share_sensational_titles", "share"),
-    ("share_with_broken_words", "share"),
-)
-MEASURE_LABELS = {
-    "mean_score": ("متوسط الدرجة", "mean score"),
-    "share_with_anonymous_source": ("نسبة الأخبار ذات مصدر مجهول", "articles with an anonymous source"),
-    "mean_anonymous_share": ("متوسط حصة المصادر المجهولة", "mean share of anonymous sources"),
-    "share_relayed_relays": ("نسبة الإسناد عبر ثلاث حلقات فأكثر", "articles relaying a relay (depth ≥ 3)"),
-    "hedges_per_1000_words": ("تحوّط لكل ألف كلمة", "hedges per 1,000 words"),
-    "attributions_per_1000_words": ("إسنادات لكل ألف كلمة", "attributions per 1,000 words"),
-    "share_sensational_titles": ("نسبة العناوين المثيرة", "titles with sensational cues"),
-    "share_with_broken_words": ("نسبة الأخبار بكلمات مقطّعة", "articles with broken words"),
-}  # fmt: skip
+# Each measure: its name, "share" of articles where something holds (Wilson interval) or "mean"
+# of a value (bootstrap or normal interval), and its labels in Arabic and English.
+MEASURES: tuple[tuple[str, str, str, str], ...] = (
+    ("mean_score", "mean", "متوسط الدرجة", "mean score"),
+    ("share_with_anonymous_source", "share", "نسبة الأخبار ذات مصدر مجهول", "articles with an anonymous source"),
+    ("mean_anonymous_share", "mean", "متوسط حصة المصادر المجهولة", "mean share of anonymous sources"),
+    ("share_relayed_relays", "share", "نسبة الإسناد عبر ثلاث حلقات فأكثر", "articles relaying a relay (depth ≥ 3)"),
+    ("hedges_per_1000_words", "mean", "تحوّط لكل ألف كلمة", "hedges per 1,000 words"),
+    ("attributions_per_1000_words", "mean", "إسنادات لكل ألف كلمة", "attributions per 1,000 words"),
+    ("share_sensational_titles", "share", "نسبة العناوين المثيرة", "titles with sensational cues"),
+    ("share_with_broken_words", "share", "نسبة الأخبار بكلمات مقطّعة", "articles with broken words"),
+)  # fmt: skip
 SIGNAL_COLUMNS = (
     "score",
     "label",
@@ -164,13 +154,19 @@ def _scored(
     first = next(iter_table(source, CHUNK_ROWS), None)
     if first is None:
         raise InputError(f"{source} has no rows")
-    if "score" in first.columns and ("signals" in first.columns or SIGNAL_COLUMNS[2] in first):
+    if _is_scored(first.columns):
         for chunk in iter_table(source, CHUNK_ROWS):
             yield _signals_as_columns(chunk) if "signals" in chunk.columns else chunk
         return
     if model is None and workers <= 1:
         raise InputError(f"{source} has no score columns: give a model to score it")
     yield from scored_chunks(source, model, options, workers, model_path)
+
+
+def _is_scored(columns: pd.Index) -> bool:
+    """A batch output: scores, and the signals as columns or as one object per row."""
+    has_signals = "signals" in columns or all(name in columns for name in SIGNAL_COLUMNS)
+    return "score" in columns and has_signals
 
 
 def _signals_as_columns(chunk: pd.DataFrame) -> pd.DataFrame:
@@ -248,7 +244,7 @@ def _outlet_row(
         "median_score": float(frame["score"].median()) if articles else math.nan,
     }
     values = measure_values(frame)
-    for measure, kind in MEASURES:
+    for measure, kind, *_ in MEASURES:
         data = values[measure]
         estimate = float(data.mean()) if articles else math.nan
         if kind == "share":
@@ -287,13 +283,13 @@ def write_profile_report(table: pd.DataFrame, directory: Path, min_articles: int
     rows = table.to_dict("records")
     ranked = [row for row in rows if row["ranked"]]
     scales = {}
-    for measure, _ in MEASURES:
+    for measure, *_ in MEASURES:
         high = max((row[f"{measure}_high"] for row in ranked), default=1.0)
         top = high if math.isfinite(high) and high > 0 else 1.0
         scales[measure] = _Scale(top)
     page = render(
         "profile.html",
-        measures=[(name, MEASURE_LABELS[name]) for name, _ in MEASURES],
+        measures=[(name, (arabic, english)) for name, _, arabic, english in MEASURES],
         ranked=ranked,
         apart=[row for row in rows if not row["ranked"]],
         min_articles=min_articles,
