@@ -31,24 +31,24 @@ def sentence_count(article: Article) -> SignalValue:
     return SignalValue(float(sum(1 for piece in pieces if _WORD.search(piece))))
 
 
-def number_mentions(article: Article) -> SignalValue:
-    """Numbers written in digits (Arabic-Indic digits folded) in title and body."""
+def _matches(article: Article, signal: str, found: regex.Pattern[str]) -> SignalValue:
+    """Every match of ``found`` in title and body, counted, each as evidence of ``signal``."""
     spans = tuple(
-        field.span("number_mentions", *m.span())
+        field.span(signal, *m.span())
         for field in article.fields
-        for m in _NUMBER.finditer(field.text)
+        for m in found.finditer(field.text)
     )
     return SignalValue(float(len(spans)), spans)
+
+
+def number_mentions(article: Article) -> SignalValue:
+    """Numbers written in digits (Arabic-Indic digits folded) in title and body."""
+    return _matches(article, "number_mentions", _NUMBER)
 
 
 def date_mentions(article: Article) -> SignalValue:
     """Dates: day + month (+ year), numeric dates, month + year (Gregorian and Hijri)."""
-    spans = tuple(
-        field.span("date_mentions", *m.span())
-        for field in article.fields
-        for m in _DATE.finditer(field.text)
-    )
-    return SignalValue(float(len(spans)), spans)
+    return _matches(article, "date_mentions", _DATE)
 
 
 WORD_COUNT = SignalSpec("word_count", "عدد الكلمات", "words", compute=word_count)
