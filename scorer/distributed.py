@@ -93,6 +93,11 @@ def read_partitions(source: str) -> object:
     return dd.read_csv(pattern, dtype=str, keep_default_na=False)
 
 
+def partition_failure(error: Exception) -> ScorerError:
+    """The one-line error of a partition that still fails after its retries."""
+    return ScorerError(f"scoring failed after {PARTITION_RETRIES} retries of a partition: {error}")
+
+
 def _raw_values() -> AbstractContextManager[object]:
     """Dask otherwise turns object columns into strings: a body of 42 would become "42"."""
     import dask
@@ -147,9 +152,7 @@ def score_with_dask(
                 written = scored.to_parquet(output, write_index=False, compute=False)
                 client.compute(written, retries=PARTITION_RETRIES).result()
             except Exception as error:  # a task's own exception, re-raised after retries
-                raise ScorerError(
-                    f"scoring failed after {PARTITION_RETRIES} retries of a partition: {error}"
-                ) from error
+                raise partition_failure(error) from error
     written_back = read_partitions(output)
     errors = written_back["error"].count().compute()  # non-null errors
     return len(written_back), int(errors)
@@ -228,6 +231,4 @@ def profile_chunks(
                     yield future.result()
                     future.release()
             except Exception as error:  # a task's own exception, re-raised after retries
-                raise ScorerError(
-                    f"scoring failed after {PARTITION_RETRIES} retries of a partition: {error}"
-                ) from error
+                raise partition_failure(error) from error
