@@ -14,7 +14,12 @@ def prepositions(view: TokenView) -> Iterator[Candidate]:
     """The source phrase after a source preposition; not a verb ("حسبما ذكرت" is the verb
     rule's), not a rule or plan ("وفقاً للضوابط", "وفق الخطط")."""
     phrases = preposition_phrases()
-    for i in range(view.n):
+    starts = [
+        i
+        for i, word in enumerate(view.words)
+        if word in phrases or (word[:1] in CONJUNCTIONS and word[1:] in phrases)
+    ]  # the only tokens a phrase can start at, found in one pass
+    for i in starts:
         word = view.text(i)
         candidates = phrases.get(word) or phrases.get(word[1:] if word[:1] in CONJUNCTIONS else "")
         for words, wants_lam in candidates or ():
