@@ -110,9 +110,23 @@ def score_chunk(
     numeric = [c for c in columns if c not in (*TEXT_COLUMNS, "signals", "evidence")]
     added = added.astype({c: "float64" for c in numeric} | {c: "string" for c in TEXT_COLUMNS})
     # An input column named like a result column ("label" of a labelled file) is kept as
-    # "<name>_input" rather than overwritten.
-    kept = chunk.rename(columns={c: f"{c}_input" for c in columns if c in chunk.columns})
+    # "<name>_input" (or "<name>_input_2", ... if that is taken too) rather than overwritten.
+    taken = set(map(str, chunk.columns)) | set(columns)
+    renamed = {}
+    for name in (c for c in columns if c in chunk.columns):
+        renamed[name] = _free_name(f"{name}_input", taken)
+        taken.add(renamed[name])
+    kept = chunk.rename(columns=renamed)
     return pd.concat([kept, added], axis=1)
+
+
+def _free_name(name: str, taken: set[str]) -> str:
+    """``name``, or ``name_2``, ``name_3``, ... whichever is not taken."""
+    candidate, number = name, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{name}_{number}"
+    return candidate
 
 
 @cache

@@ -90,3 +90,15 @@ def test_unknown_format_and_missing_column(tiny_model, tmp_path, capsys):
         main(["batch", str(source), "-o", str(tmp_path / "o.csv"), "--model", str(card_path)]) == 2
     )
     assert "no body column" in capsys.readouterr().err
+
+
+def test_input_columns_named_like_results_are_kept_under_free_names(tiny_model):
+    from scorer.batch import BatchOptions, score_frame
+
+    model, _ = tiny_model
+    frame = pd.DataFrame(
+        {"body": ["قال الوزير إن الخطة جاهزة."], "label": ["trusted"], "label_input": ["x"]}
+    )
+    scored = score_frame(frame, model, BatchOptions())
+    assert scored.columns.is_unique
+    assert scored.loc[0, "label_input"] == "x" and scored.loc[0, "label_input_2"] == "trusted"
