@@ -97,7 +97,17 @@ class ProfileIn(BaseModel):
     )
 
 
+class MeasureOut(BaseModel):
+    """One measure of a profile: its column name, and its labels for a reader."""
+
+    name: str
+    kind: Literal["share", "mean"]
+    label_ar: str
+    label_en: str
+
+
 class ProfileOut(BaseModel):
+    measures: list[MeasureOut] = Field(description="the measures, in report order")
     outlets: list[dict[str, object]] = Field(
         description="one row per outlet, as `credscore profile` writes them: counts, each "
         "measure with its 95% interval (`_low`, `_high`), label counts, example articles"

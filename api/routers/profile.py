@@ -11,10 +11,10 @@ from fastapi import APIRouter
 
 from api.deps import ModelDep, ScoringThreadDep, SettingsDep
 from api.errors import ERRORS, ApiError
-from api.schemas import ProfileIn, ProfileOut
+from api.schemas import MeasureOut, ProfileIn, ProfileOut
 from scorer.batch import BatchOptions, score_chunk
 from scorer.model import CredibilityModel
-from scorer.profile import build_profile
+from scorer.profile import MEASURES, build_profile
 
 router = APIRouter(prefix="/v1", tags=["profiles"])
 
@@ -24,7 +24,12 @@ def _profile(model: CredibilityModel, max_chars: int, request: ProfileIn) -> Pro
     options = BatchOptions(evidence=True, max_chars=max_chars)
     table = build_profile([score_chunk(model, frame, options)], "source", request.min_articles)
     # JSON has no NaN: an outlet whose articles all failed has null figures
-    return ProfileOut(outlets=json.loads(table.to_json(orient="records", force_ascii=False)))
+    measures = [
+        MeasureOut(name=name, kind=kind, label_ar=arabic, label_en=english)
+        for name, kind, arabic, english in MEASURES
+    ]
+    outlets = json.loads(table.to_json(orient="records", force_ascii=False))
+    return ProfileOut(measures=measures, outlets=outlets)
 
 
 @router.post("/profile", response_model=ProfileOut, responses=ERRORS)

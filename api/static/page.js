@@ -121,14 +121,6 @@ document.getElementById("form").addEventListener("submit", async (event) => {
 // ---------------------------------------------------------------- outlet profiles (upload)
 const PROFILE_MAX_BYTES = 1.5 * 1024 * 1024;  // under the service's request limit
 const PROFILE_MAX_ARTICLES = 1000;
-const PROFILE_COLUMNS = [
-  ["mean_score", "متوسط الدرجة"],
-  ["share_with_anonymous_source", "نسبة الأخبار ذات مصدر مجهول"],
-  ["share_relayed_relays", "إسناد عبر ثلاث حلقات فأكثر"],
-  ["hedges_per_1000_words", "تحوّط لكل ألف كلمة"],
-  ["attributions_per_1000_words", "إسنادات لكل ألف كلمة"],
-  ["share_sensational_titles", "عناوين مثيرة"],
-];
 
 // Rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks).
 function parseCsv(text) {
@@ -173,10 +165,11 @@ function cell(row, name) {
   return td;
 }
 
-function showProfile(outlets) {
+// The outlet table, its measures named as the server labels them.
+function showProfile({ measures, outlets }) {
   const table = document.createElement("table");
   const head = table.createTHead().insertRow();
-  for (const name of ["المنفذ", "الأخبار", "أخطاء", ...PROFILE_COLUMNS.map(c => c[1])]) {
+  for (const name of ["المنفذ", "الأخبار", "أخطاء", ...measures.map(m => m.label_ar)]) {
     const th = document.createElement("th");
     th.textContent = name;
     head.append(th);
@@ -186,7 +179,7 @@ function showProfile(outlets) {
     const tr = body.insertRow();
     if (!row.ranked) tr.className = "apart";
     for (const value of [row.outlet, row.articles, row.errors]) tr.insertCell().textContent = value;
-    for (const [name] of PROFILE_COLUMNS) tr.append(cell(row, name));
+    for (const { name } of measures) tr.append(cell(row, name));
   }
   const container = document.getElementById("profile-table");
   container.textContent = "";
@@ -216,7 +209,7 @@ document.getElementById("profile-form").addEventListener("submit", async (event)
     });
     const data = await response.json();
     if (!response.ok) throw new Error(data.error || response.statusText);
-    showProfile(data.outlets);
+    showProfile(data);
   } catch (problem) {
     error.textContent = "تعذّر إعداد الملف: " + problem.message;
     error.classList.remove("hidden");
