@@ -11,7 +11,6 @@ Each find is reported with the separator ranges to delete, so the word can be re
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
@@ -47,7 +46,6 @@ class BrokenWord:
     separators: tuple[tuple[int, int], ...]
 
 
-_LETTER_GAP = regex.compile(rf"(?<=\p{{Arabic}})[{_SEPARATORS}]{{1,2}}(?=\p{{Arabic}})")
 _LETTERS_BEFORE = regex.compile(r"\p{L}*$")
 _LETTERS_AFTER = regex.compile(r"\p{L}*")
 _CLITIC_WINDOW = 4
@@ -55,7 +53,9 @@ _CLITIC_WINDOW = 4
 
 @cache
 def _target_pattern() -> regex.Pattern[str]:
-    return regex.compile(trie_regex(t for t in terms("obfuscation_targets") if " " not in t))
+    """The listed filter words, each letter gap allowed one or two separators."""
+    targets = (t for t in terms("obfuscation_targets") if " " not in t)
+    return regex.compile(trie_regex(targets, between=f"[{_SEPARATORS}]{{0,2}}"))
 
 
 def _target_words(norm: Normalized) -> list[BrokenWord]:
@@ -66,13 +66,9 @@ def _target_words(norm: Normalized) -> list[BrokenWord]:
     and has a separator inside.
     """
     text = norm.text
-    gaps = [m.span() for m in _LETTER_GAP.finditer(text)]
-    if not gaps:
-        return []
-    squeezed = Normalized(text, text, array("l", range(len(text)))).without(gaps)
     found = []
-    for hit in _target_pattern().finditer(squeezed.text):
-        start, end = squeezed.span(*hit.span())
+    for hit in _target_pattern().finditer(text):
+        start, end = hit.span()
         runs = [
             (start + m.start(), start + m.end()) for m in _SEPARATOR_RUN.finditer(text[start:end])
         ]
