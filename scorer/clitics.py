@@ -4,7 +4,9 @@ look through them. Every rule that strips or allows clitics takes them from here
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from scorer.lexicon import term_set
 
 CONJUNCTIONS = "وف"  # "وقال", "فأكد"
 ATTACHED = "وفبل"  # a conjunction or a preposition written onto the word: "بحسب", "للمصدر"
@@ -12,12 +14,17 @@ ATTACHED = "وفبل"  # a conjunction or a preposition written onto the word: "
 ARTICLE_FORMS = ("ال", "وال", "فال", "بال", "لل")
 LIKE = "ك"  # "كالمصدر": only where a source word is looked up bare
 PRONOUN_SUFFIXES = ("ها", "هم", "هما", "نا", "كم")  # "انسحابها": an object, not a source
-# What may follow a broken word's stem: a relative ending or a pronoun ("داعشي", "داعشيون").
-ENDINGS = frozenset({"", "ي", "يه", "يون", "يين", "ه", "ها"})
 # What may precede a broken word's stem: nothing, one attached letter, or an article form.
 PROCLITICS = frozenset({"", *ATTACHED, *ARTICLE_FORMS})
 # A source word's clitics, longest first: "والمسؤول" -> "مسؤول", "للمصدر" -> "مصدر".
 _SOURCE_PREFIXES = sorted({*ARTICLE_FORMS, LIKE + "ال", *ATTACHED, LIKE}, key=len, reverse=True)
+
+
+@cache
+def endings() -> frozenset[str]:
+    """What may follow a broken word's stem: nothing, a relative ending or a pronoun
+    (lexicon ``word_endings``)."""
+    return term_set("word_endings") | {""}
 
 
 def proclitic_pattern(article: bool = False) -> str:

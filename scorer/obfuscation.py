@@ -17,7 +17,7 @@ from functools import cache
 
 import regex
 
-from scorer.clitics import ENDINGS, PROCLITICS
+from scorer.clitics import PROCLITICS, endings
 from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, term_set, terms, trie_regex
 from scorer.normalize import Normalized
 
@@ -79,7 +79,7 @@ def _target_words(norm: Normalized) -> list[BrokenWord]:
         fragments = _SEPARATOR_RUN.split(text[start - len(prefix) : end + len(suffix)])
         if any(fragment in term_set("function_words") for fragment in fragments):
             continue
-        if prefix in PROCLITICS and suffix in ENDINGS:
+        if prefix in PROCLITICS and suffix in endings():
             found.append(BrokenWord(start - len(prefix), end + len(suffix), tuple(runs)))
     return found
 
