@@ -70,6 +70,8 @@ class TokenView:
         entries = [table.get(word) for word in self.words]
         self.verb_at = [e if e is not None and e[1] is not None else None for e in entries]
         self.participle_at = [e is not None and e[1] is None for e in entries]
+        # the tokens that are reporting verbs or participles, in order (where the verb rule looks)
+        self.reporting = [k for k, entry in enumerate(entries) if entry is not None]
         self.lines = self._lines()
         self.segments = (
             [*self._headline_split(*self.lines[0]), *self.lines[1:]] if self.lines else []

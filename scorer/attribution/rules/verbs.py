@@ -16,7 +16,7 @@ def verbs(view: TokenView) -> Iterator[Candidate | Choice]:
     persons count each ("السفير ... والقنصل ..."); a relay verb's "عن Y" is one hop further;
     an outlet the source spoke to is a named mention of its own."""
     blockers = term_set("verb_blockers")
-    for i in range(view.n):
+    for i in view.reporting:  # the tokens that are reporting verbs or participles
         if view.is_participle(i):
             yield Candidate("implicit", i, i, i, "participle")
             continue
