@@ -278,6 +278,14 @@ def _metrics(labels: np.ndarray, probabilities: np.ndarray) -> dict[str, float]:
     }
 
 
+def grouped_folds(
+    data: LabelledData, folds: int = 5, seed: int = 0
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Stratified folds that keep each of ``data.groups`` in one fold: (train, test) indices."""
+    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    return list(splitter.split(data.articles, data.labels, data.groups))
+
+
 def cross_validated(
     data: LabelledData,
     folds: int = 5,
@@ -291,8 +299,7 @@ def cross_validated(
     is the first cap's). ``splits`` (train, test) replace the default stratified folds grouped by
     ``data.groups``. Signals are computed once: they use no labels, so they cannot leak."""
     if splits is None:
-        splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
-        splits = list(splitter.split(data.articles, data.labels, data.groups))
+        splits = grouped_folds(data, folds, seed)
     logger.info("cross-validating the TF-IDF baseline")
     baseline = cross_val_predict(
         tfidf_baseline_pipeline(),
@@ -358,9 +365,9 @@ def choose_text_cap(candidates: list[dict]) -> dict:
     branch) among those whose worst-group ROC-AUC is within one standard error of the best
     worst-group ROC-AUC and whose pooled ROC-AUC, less one standard error, still beats the
     TF-IDF baseline by IN_DOMAIN_MARGIN (the product's promise on data like the training set,
-    kept with room for sampling noise). Where the held-out groups cannot tell two candidates apart, the signals,
-    which carry over to other sources and countries, get the benefit of the doubt; the first
-    candidate (no cap) is the fall-back."""
+    kept with room for sampling noise). Where the held-out groups cannot tell two candidates
+    apart, the signals, which carry over to other sources and countries, get the benefit of the
+    doubt; the first candidate (no cap) is the fall-back."""
     best = max(candidates, key=lambda c: c["worst_group_roc_auc"])
     floor = best["worst_group_roc_auc"] - best["worst_group_se"]
     eligible = [
@@ -460,8 +467,7 @@ def train(
         raise InputError(f"too few usable rows ({len(data.labels)}) for {folds}-fold CV")
     if len(np.unique(data.groups)) < folds:
         raise InputError(f"{data.grouping}: fewer groups than the {folds} folds")
-    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=0)
-    pooled_splits = list(splitter.split(data.articles, data.labels, data.groups))
+    pooled_splits = grouped_folds(data, folds)
     pooled = cross_validated(data, n_jobs=n_jobs, splits=pooled_splits, text_caps=TEXT_CAPS)
     robustness = _robustness(data, pooled, pooled_splits, group_col is not None, n_jobs)
     cap = robustness["chosen_text_cap"]
