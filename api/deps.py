@@ -5,14 +5,18 @@ Tests replace any of them with ``app.dependency_overrides[get_model] = ...``.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
 from api.settings import Settings
 from scorer.model import CredibilityModel
+
+T = TypeVar("T")
 
 
 class Metrics:
@@ -66,3 +70,9 @@ CardDep = Annotated[dict, Depends(get_card)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 MetricsDep = Annotated[Metrics, Depends(get_metrics)]
 ScoringThreadDep = Annotated[ThreadPoolExecutor, Depends(get_scoring_thread)]
+
+
+async def in_scoring_thread(executor: ThreadPoolExecutor, work: Callable[[], T]) -> T:
+    """Scoring is CPU-bound: one thread per worker process does it, in arrival order,
+    instead of many threads contending for the GIL (a convoy that multiplies latency)."""
+    return await asyncio.get_running_loop().run_in_executor(executor, work)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from functools import partial
 
 import pandas as pd
 from fastapi import APIRouter
 
-from api.deps import ModelDep, ScoringThreadDep, SettingsDep
+from api.deps import ModelDep, ScoringThreadDep, SettingsDep, in_scoring_thread
 from api.errors import ERRORS, ApiError
 from api.schemas import MeasureOut, ProfileIn, ProfileOut
 from scorer.batch import BatchOptions, score_chunk
@@ -42,4 +41,4 @@ async def profile(
     if not request.articles:
         raise ApiError(422, "no articles to profile")
     work = partial(_profile, model, settings.max_text_chars, request)
-    return await asyncio.get_running_loop().run_in_executor(executor, work)
+    return await in_scoring_thread(executor, work)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
 from fastapi import APIRouter
 from pydantic import ValidationError
 
-from api.deps import MetricsDep, ModelDep, ScoringThreadDep, SettingsDep
+from api.deps import MetricsDep, ModelDep, ScoringThreadDep, SettingsDep, in_scoring_thread
 from api.errors import ERRORS, ApiError
 from api.schemas import ArticleIn, BatchIn, BatchItemOut, BatchOut, ScoreOut
 from scorer.errors import ScorerError, first_problem
@@ -42,12 +40,6 @@ def _score_one(model: CredibilityModel, limit: int, article: ArticleIn) -> Score
     return ScoreOut.of(result, title, body)
 
 
-async def _in_scoring_thread(executor: ScoringThreadDep, work: Callable[[], T]) -> T:
-    """Scoring is CPU-bound: one thread per worker process does it, in arrival order,
-    instead of many threads contending for the GIL (a convoy that multiplies latency)."""
-    return await asyncio.get_running_loop().run_in_executor(executor, work)
-
-
 @router.post("/score", response_model=ScoreOut, responses=ERRORS)
 async def score(
     article: ArticleIn,
@@ -57,7 +49,7 @@ async def score(
     executor: ScoringThreadDep,
 ) -> ScoreOut:
     """Score one article (title + body, or a saved page as ``html``)."""
-    result = await _in_scoring_thread(
+    result = await in_scoring_thread(
         executor, partial(_score_one, model, settings.max_text_chars, article)
     )
     metrics.articles.inc()
@@ -77,7 +69,7 @@ async def score_batch(
         raise ApiError(413, f"at most {settings.max_batch} articles per batch")
     if not batch.articles:
         raise ApiError(422, "the batch is empty")
-    results = await _in_scoring_thread(
+    results = await in_scoring_thread(
         executor, partial(_score_many, model, settings.max_text_chars, batch)
     )
     metrics.articles.inc(sum(item.result is not None for item in results.results))
