@@ -396,14 +396,15 @@ class TokenView:
             while self.text(name) in ASIDE_CLOSERS - {'"'}:
                 name += 1
             end = self.quoted_name_end(name)
-            if end is None and self.is_agency_at(name):
-                end = name + self.is_agency_at(name)
+            if end is None and (size := self.is_agency_at(name)):
+                end = name + size
             return (name, end) if end is not None and name > k + 1 else None
         if not word.startswith("ل") or len(word) < 3:
             return None
         rest = word[1:]
-        if rest in self.agencies or self.is_agency_at(k):
-            return k, k + max(self.is_agency_at(k), 1)
+        size = self.is_agency_at(k)
+        if rest in self.agencies or size:
+            return k, k + max(size, 1)
         if self.is_outlet_word(rest) or self.is_outlet_word("ا" + rest):
             return k, self.outlet_name_end(k + 1)
         return None
