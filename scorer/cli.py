@@ -8,12 +8,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorer import __version__, signals
 from scorer.analysis import MAX_TEXT_CHARS, analyze, article_error
 from scorer.errors import InputError, ScorerError, first_problem
 from scorer.inputs import decode, looks_like_jsonl, read_bytes, read_jsonl, split_plain
 from scorer.signals import marked_signals
+
+if TYPE_CHECKING:
+    from scorer.model import CredibilityModel
 
 
 def _positive_int(value: str) -> int:
@@ -297,13 +301,23 @@ def run_batch_dask(args: argparse.Namespace) -> None:
     print(f"scored {rows - failed} of {rows} rows ({failed} errors) -> {args.output}")
 
 
+def _model_in_this_process(args: argparse.Namespace) -> CredibilityModel | None:
+    """The model to score with here; with worker processes, each loads its own and this one
+    only checks it (None)."""
+    from scorer.artifacts import load_model, verify_model
+
+    if args.workers <= 1:
+        return load_model(args.model)[0]
+    verify_model(args.model)
+    return None
+
+
 def run_batch(args: argparse.Namespace) -> None:
     if args.engine == "dask":
         run_batch_dask(args)
         return
     from tqdm import tqdm
 
-    from scorer.artifacts import load_model, verify_model
     from scorer.batch import BatchOptions, score_file
     from scorer.tabular import table_format
 
@@ -316,10 +330,7 @@ def run_batch(args: argparse.Namespace) -> None:
         signals_as_object=table_format(args.output) == "jsonl",
         max_chars=args.max_chars,
     )
-    # With worker processes, each loads the model; this one only checks it.
-    model = load_model(args.model)[0] if args.workers <= 1 else None
-    if model is None:
-        verify_model(args.model)
+    model = _model_in_this_process(args)
     with tqdm(unit="article", disable=not sys.stderr.isatty()) as bar:
         rows, failed = score_file(
             args.input, args.output, model, options, args.workers, args.model, bar.update
@@ -350,7 +361,6 @@ def run_evaluate(args: argparse.Namespace) -> None:
 
 
 def run_profile(args: argparse.Namespace) -> None:
-    from scorer.artifacts import load_model, verify_model
     from scorer.batch import BatchOptions
     from scorer.profile import profile_file, write_profile_report
     from scorer.tabular import TableWriter
@@ -364,10 +374,7 @@ def run_profile(args: argparse.Namespace) -> None:
         chunks = profile_chunks(args.input, args.by, options, args.model, args.scheduler, workers)
         table = build_profile(chunks, args.by, args.min_articles, title_col=args.title_col)
     else:
-        # With worker processes, each loads the model; this one only checks it.
-        model = load_model(args.model)[0] if args.workers <= 1 else None
-        if model is None:
-            verify_model(args.model)
+        model = _model_in_this_process(args)
         table = profile_file(
             args.input, args.by, model, options, args.min_articles, args.workers, args.model
         )
