@@ -54,13 +54,13 @@ def analyze(title: str, body: str) -> Analysis:
     values: dict[str, float] = {}
     evidence = []
     for spec in signals.SPECS:
-        if spec.compute is not None:
-            result = spec.compute(article)
+        if spec.feature.compute is not None:
+            result = spec.feature.compute(article)
             values[spec.name] = result.value
             evidence.extend(result.spans)
     for spec in signals.SPECS:
-        if spec.derive is not None:
-            values[spec.name] = spec.derive(values)
+        if spec.feature.derive is not None:
+            values[spec.name] = spec.feature.derive(values)
     return Analysis(values, tuple(evidence))
 
 

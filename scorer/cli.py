@@ -17,6 +17,7 @@ from scorer.inputs import decode, looks_like_jsonl, read_bytes, read_jsonl, spli
 from scorer.signals import marked_signals
 
 if TYPE_CHECKING:
+    from scorer.distributed import DaskRun
     from scorer.model import CredibilityModel
 
 
@@ -45,6 +46,10 @@ MAX_CHARS = _options(
             "help": f"refuse a title or body longer than this (default {MAX_TEXT_CHARS})",
         },
     )
+)
+INPUT = _options((("input",), {"metavar": "INPUT"}))
+WORKERS = _options(
+    (("--workers",), {"type": _positive_int, "default": 1, "help": "worker processes (default 1)"})
 )
 COLUMNS = _options((("--title-col",), {"default": "title"}), (("--body-col",), {"default": "body"}))
 LABELS = _options(
@@ -96,16 +101,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     batch = commands.add_parser(
         "batch",
-        parents=[COLUMNS, MAX_CHARS, MODEL, ENGINE],
+        parents=[INPUT, COLUMNS, MAX_CHARS, MODEL, ENGINE, WORKERS],
         help="score a JSONL, CSV or Parquet file of articles into another such file",
     )
-    batch.add_argument("input", metavar="INPUT")
     batch.add_argument("-o", "--output", required=True)
     batch.add_argument("--id-col")
     batch.add_argument("--evidence", action="store_true", help="add the evidence spans")
-    batch.add_argument(
-        "--workers", type=_positive_int, default=1, help="worker processes (default 1)"
-    )
     batch.add_argument(
         "--single-file",
         action="store_true",
@@ -115,10 +116,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     evaluate = commands.add_parser(
         "evaluate",
-        parents=[LABELS, COLUMNS, MODEL, ENGINE],
+        parents=[INPUT, LABELS, COLUMNS, MODEL, ENGINE],
         help="score a labelled file and report metrics beside two baselines",
     )
-    evaluate.add_argument("input", metavar="INPUT")
     evaluate.add_argument("--report", type=Path, help="write metrics.json and report.html here")
     evaluate.add_argument(
         "--train", type=Path, help="training data for the baselines (same columns and labels)"
@@ -137,19 +137,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     profile = commands.add_parser(
         "profile",
-        parents=[COLUMNS, MAX_CHARS, MODEL, ENGINE],
+        parents=[INPUT, COLUMNS, MAX_CHARS, MODEL, ENGINE, WORKERS],
         help="per outlet: sourcing measures with 95%% intervals, and example articles",
         description="INPUT: articles (JSONL, CSV or Parquet; scored here) or a batch output.",
     )
-    profile.add_argument("input", metavar="INPUT")
     profile.add_argument(
         "--by", required=True, help="the outlet column (source), or 'domain' of a url column"
     )
     profile.add_argument("-o", "--output", required=True, help="the table (.jsonl/.csv/.parquet)")
     profile.add_argument("--report", type=Path, help="write profile.html here")
-    profile.add_argument(
-        "--workers", type=_positive_int, default=1, help="worker processes (default 1)"
-    )
     profile.add_argument(
         "--min-articles",
         type=_positive_int,
@@ -159,9 +155,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     profile.set_defaults(func=run_profile)
 
     train = commands.add_parser(
-        "train", parents=[LABELS, COLUMNS], help="train a model and write it with its card"
+        "train", parents=[INPUT, LABELS, COLUMNS], help="train a model and write it with its card"
     )
-    train.add_argument("input", metavar="INPUT")
     train.add_argument("--folds", type=int, default=5)
     train.add_argument("--jobs", type=int, default=1, help="folds fitted in parallel")
     train.add_argument(
@@ -232,7 +227,7 @@ def _ansi(colour: str) -> str:
 def highlighted(text: str, spans: list, colour: bool) -> str:
     """``text`` with each evidence span marked: its signal's colour on a terminal, else
     [[...]]."""
-    colours = {spec.name: spec.colour for spec in marked_signals()}
+    colours = {spec.name: spec.evidence.colour for spec in marked_signals()}
     out, position = [], 0
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if span.start < position:
@@ -258,7 +253,7 @@ def text_report(title: str, body: str, result: dict, evidence: list, colour: boo
         + ", ".join(
             f"{spec.name} {result['signals'][spec.name]:g}"
             for spec in signals.SPECS
-            if spec.colour is not None or spec.gold_exact is not None
+            if spec.evidence.colour is not None or spec.evidence.gold_exact is not None
         ),
         "why: " + "، ".join(c["reason"] for c in result["contributions"]),
         "     "
@@ -287,6 +282,13 @@ def run_score(args: argparse.Namespace) -> None:
         )
 
 
+def _dask_run(args: argparse.Namespace) -> DaskRun:
+    """The cluster and model of a ``--engine dask`` command (one worker means: one per core)."""
+    from scorer.distributed import DaskRun
+
+    return DaskRun(args.model, args.scheduler, args.workers if args.workers > 1 else None)
+
+
 def run_batch_dask(args: argparse.Namespace) -> None:
     from scorer.batch import BatchOptions
     from scorer.distributed import score_with_dask
@@ -294,9 +296,8 @@ def run_batch_dask(args: argparse.Namespace) -> None:
     options = BatchOptions(
         args.title_col, args.body_col, args.id_col, args.evidence, max_chars=args.max_chars
     )
-    workers = args.workers if args.workers > 1 else None
     rows, failed = score_with_dask(
-        args.input, args.output, options, args.model, args.scheduler, workers, args.single_file
+        args.input, args.output, options, _dask_run(args), args.single_file
     )
     print(f"scored {rows - failed} of {rows} rows ({failed} errors) -> {args.output}")
 
@@ -370,8 +371,7 @@ def run_profile(args: argparse.Namespace) -> None:
         from scorer.distributed import profile_chunks
         from scorer.profile import build_profile
 
-        workers = args.workers if args.workers > 1 else None
-        chunks = profile_chunks(args.input, args.by, options, args.model, args.scheduler, workers)
+        chunks = profile_chunks(args.input, args.by, options, _dask_run(args))
         table = build_profile(chunks, args.by, args.min_articles, title_col=args.title_col)
     else:
         model = _model_in_this_process(args)

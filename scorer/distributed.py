@@ -16,6 +16,7 @@ import glob
 import os
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -105,33 +106,36 @@ def _raw_values() -> AbstractContextManager[object]:
     return dask.config.set({"dataframe.convert-string": False})
 
 
-def connect(scheduler: str | None, workers: int | None = None) -> object:
-    """A client of ``scheduler`` (an address), or of a new LocalCluster sized to the machine."""
-    _, Client, LocalCluster = _dask_modules()
-    if scheduler:
-        return Client(scheduler)
-    count = workers or os.cpu_count() or 1
-    return Client(LocalCluster(n_workers=count, threads_per_worker=1, processes=True))
+@dataclass(frozen=True)
+class DaskRun:
+    """Where a Dask job runs and with which model: the scheduler's address (None: a new
+    LocalCluster of ``workers`` processes, one per core by default) and the model's path (None:
+    the bundled model), which each worker loads and verifies itself."""
+
+    model_path: str | None = None
+    scheduler: str | None = None
+    workers: int | None = None
+
+    def connect(self) -> object:
+        """A client of the scheduler, or of a new LocalCluster."""
+        _, Client, LocalCluster = _dask_modules()
+        if self.scheduler:
+            return Client(self.scheduler)
+        count = self.workers or os.cpu_count() or 1
+        return Client(LocalCluster(n_workers=count, threads_per_worker=1, processes=True))
 
 
-def scored_collection(source: str, options: BatchOptions, model_path: str | Path | None) -> object:
+def scored_collection(source: str, options: BatchOptions, model_path: str | None) -> object:
     """The lazily scored dask DataFrame of ``source`` (flat columns)."""
     frame = read_partitions(source)
     check_columns(frame.columns, options)
-    path = str(model_path) if model_path is not None else None
-    model = worker_model(path)  # verify the model here before any task is sent
+    model = worker_model(model_path)  # verify the model here before any task is sent
     meta = for_flat_format(score_chunk(model, frame._meta.iloc[:0], options))
-    return frame.map_partitions(score_partition, path, options, meta=meta)
+    return frame.map_partitions(score_partition, model_path, options, meta=meta)
 
 
 def score_with_dask(
-    source: str,
-    output: str,
-    options: BatchOptions,
-    model_path: str | Path | None = None,
-    scheduler: str | None = None,
-    workers: int | None = None,
-    single_file: bool = False,
+    source: str, output: str, options: BatchOptions, run: DaskRun, single_file: bool = False
 ) -> tuple[int, int]:
     """Score ``source`` on Dask and write ``output``; return (rows, rows with an error).
 
@@ -142,8 +146,8 @@ def score_with_dask(
     if single_file:
         table_format(output)
     with _raw_values():
-        scored = scored_collection(source, options, model_path)  # the model checked first
-        with connect(scheduler, workers) as client:
+        scored = scored_collection(source, options, run.model_path)  # the model checked first
+        with run.connect() as client:
             try:
                 if single_file:
                     result = client.compute(scored, retries=PARTITION_RETRIES).result()
@@ -183,13 +187,7 @@ def _evaluation_rows(
 
 
 def evaluation_rows(
-    source: str,
-    label_col: str,
-    positive: str,
-    options: BatchOptions,
-    model_path: str | Path | None = None,
-    scheduler: str | None = None,
-    workers: int | None = None,
+    source: str, label_col: str, positive: str, options: BatchOptions, run: DaskRun
 ) -> pd.DataFrame:
     """Score ``source`` on Dask; bring back key, true label, probability, score and band."""
     with _raw_values():
@@ -197,20 +195,15 @@ def evaluation_rows(
         check_columns(frame.columns, options)
         if label_col not in frame.columns:
             raise ScorerError(f"no column {label_col!r} in the input")
-        path = str(model_path) if model_path is not None else None
+        path = run.model_path
         meta = _evaluation_rows(frame._meta.iloc[:0], label_col, positive, path, options)
         rows = frame.map_partitions(_evaluation_rows, label_col, positive, path, options, meta=meta)
-        with connect(scheduler, workers) as client:
+        with run.connect() as client:
             return client.compute(rows, retries=PARTITION_RETRIES).result()
 
 
 def profile_chunks(
-    source: str,
-    by: str,
-    options: BatchOptions,
-    model_path: str | Path | None = None,
-    scheduler: str | None = None,
-    workers: int | None = None,
+    source: str, by: str, options: BatchOptions, run: DaskRun
 ) -> Iterator[pd.DataFrame]:
     """The columns a profile needs (outlet, signals, title, evidence, error) of ``source``
     scored on Dask, partition by partition in order: only they come back to this process."""
@@ -219,12 +212,12 @@ def profile_chunks(
     options = BatchOptions(**{**options.__dict__, "signals_as_object": False, "evidence": True})
     column = "url" if by == DOMAIN else by
     with _raw_values():
-        scored = scored_collection(source, options, model_path)
+        scored = scored_collection(source, options, run.model_path)
         if column not in scored.columns:
             raise InputError(f"no column {column!r} to profile by")
         keep = [column, options.title_col, *SIGNAL_COLUMNS, "evidence", "error"]
         needed = scored[[c for c in dict.fromkeys(keep) if c in scored.columns]]
-        with connect(scheduler, workers) as client:
+        with run.connect() as client:
             futures = client.compute(needed.to_delayed(), retries=PARTITION_RETRIES)
             try:
                 for future in futures:

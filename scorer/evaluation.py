@@ -143,10 +143,10 @@ def evaluate_dask(
     the test texts in one place and are fitted by the local engine only.
     """
     from scorer.batch import BatchOptions
-    from scorer.distributed import evaluation_rows
+    from scorer.distributed import DaskRun, evaluation_rows
 
     options = BatchOptions(title_col=title_col, body_col=body_col)
-    rows = evaluation_rows(source, label_col, positive, options, model_path, scheduler)
+    rows = evaluation_rows(source, label_col, positive, options, DaskRun(model_path, scheduler))
     rows = rows.reset_index(drop=True)
     keep, _, _ = keep_unique(rows["key"], rows["truth"])
     rows = rows[keep]

@@ -26,7 +26,7 @@ def reasons(feature: str, value: float, contribution: float) -> tuple[str, str]:
     if feature.startswith("text_"):
         arabic, english = _WORDING[up]
         return f"{arabic} {arrow}", f"{english} {arrow}"
-    labels = {spec.name: (spec.label_ar, spec.label_en) for spec in signals.SPECS}
+    labels = {spec.name: (spec.label.ar, spec.label.en) for spec in signals.SPECS}
     arabic, english = labels.get(feature, _HOPS if feature == HOPS_FEATURE else (feature, feature))
     number = _number(value)
     return f"{arabic} ({number.translate(_ARABIC_DIGITS)}) {arrow}", f"{english} ({number}) {arrow}"

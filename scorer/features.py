@@ -109,7 +109,7 @@ def signal_vector(analysis: Analysis) -> list[float]:
 
 
 class SignalFeatures(BaseEstimator, TransformerMixin):
-    """Articles -> the signals as model features (see ``SignalSpec.transform``)."""
+    """Articles -> the signals as model features (see ``Feature.transform``)."""
 
     def fit(self, articles: pd.DataFrame, y: object = None) -> SignalFeatures:
         self.n_features_in_ = len(signal_feature_names())

@@ -4,7 +4,7 @@ The pipeline is ``FeatureUnion(SignalFeatures, TextScore) -> BoundedLogisticRegr
 A logistic regression on a handful of features is well calibrated, and its logit is a sum of
 per-feature terms, which is what the explanations show: each contribution is
 ``coef * (feature - training mean)`` in log-odds units, positive towards "credible". The
-signals' coefficients are held to their documented direction (``SignalSpec.bound``).
+signals' coefficients are held to their documented direction (``Feature.bound``).
 
 ``probability`` is the calibrated P(credible) under the training data's base rate (what the
 Brier score measures). ``score`` (0-100) is the same evidence with equal priors: 50 means the
@@ -44,7 +44,7 @@ TOP_CONTRIBUTIONS = 6
 
 
 # The bounds of each feature's coefficient, in log-odds of "credible" per unit of the feature,
-# come from the signals' specs (``SignalSpec.bound``): the sign follows SIGNALS.md (anonymous
+# come from the signals' specs (``Feature.bound``): the sign follows SIGNALS.md (anonymous
 # sources, hedges, sensational title cues and broken words can only lower the score, named
 # sources and quotes only raise it, relays of relays only lower it), and the four count signals
 # that MCE 2013 barely shows, and the relay hops beyond the second, also get a minimum strength,
@@ -155,24 +155,16 @@ def subscores(signals: dict[str, float]) -> Subscores:
     }
 
 
+@dataclass(frozen=True, eq=False)
 class CredibilityModel:
     """A fitted pipeline with what scoring needs beside it: prior, bands and identity."""
 
-    def __init__(
-        self,
-        pipeline: Pipeline,
-        name: str,
-        version: str,
-        prior: float,
-        bands: tuple[float, float],
-        feature_means: Sequence[float],
-    ) -> None:
-        self.pipeline = pipeline
-        self.name = name
-        self.version = version
-        self.prior = prior
-        self.bands = bands
-        self.feature_means = tuple(feature_means)
+    name: str
+    version: str
+    prior: float
+    bands: tuple[float, float]
+    feature_means: tuple[float, ...]
+    pipeline: Pipeline
 
     @property
     def feature_names(self) -> list[str]:

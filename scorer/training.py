@@ -485,7 +485,7 @@ def train(
     feature_means = pipeline.named_steps["features"].transform(data.articles).mean(axis=0)
     data_sha256 = sha256_file(path)
     version = f"{__version__}+{data_sha256[:8]}"
-    model = CredibilityModel(pipeline, name, version, prior, bands, feature_means.tolist())
+    model = CredibilityModel(name, version, prior, bands, tuple(feature_means.tolist()), pipeline)
     card = {
         "training_data": {
             "name": path.name,

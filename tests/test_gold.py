@@ -5,8 +5,10 @@ import pytest
 from scorer import signals
 from scorer.gold import agreement, format_table, load_gold
 
-# Exact-match targets as the signals' specs declare them (SignalSpec.gold_exact).
-TARGET_EXACT = {spec.name: spec.gold_exact for spec in signals.SPECS if spec.gold_exact}
+# Exact-match targets as the signals' specs declare them (Evidence.gold_exact).
+TARGET_EXACT = {
+    spec.name: spec.evidence.gold_exact for spec in signals.SPECS if spec.evidence.gold_exact
+}
 
 
 @pytest.fixture(scope="module")

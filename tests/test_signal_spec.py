@@ -11,7 +11,7 @@ from scorer.cli import text_report
 from scorer.gold import agreement
 from scorer.model import build_pipeline, feature_bounds
 from scorer.result import SignalValue, Span
-from scorer.signals.spec import SignalSpec
+from scorer.signals.spec import Evidence, Feature, Label, SignalSpec
 
 
 def exclamations(article: Article) -> SignalValue:
@@ -26,14 +26,9 @@ def exclamations(article: Article) -> SignalValue:
 
 
 TOY = SignalSpec(
-    "exclamations",
-    "علامات تعجب",
-    "exclamation marks",
-    compute=exclamations,
-    bound=(None, 0.0),
-    subscore="sensationalism",
-    colour="#ff8a80",
-    gold_exact=0.5,
+    Label("exclamations", "علامات تعجب", "exclamation marks"),
+    Feature(exclamations, bound=(None, 0.0), subscore="sensationalism"),
+    Evidence(colour="#ff8a80", gold_exact=0.5),
 )
 
 
@@ -91,7 +86,7 @@ def test_the_toy_signal_is_in_the_text_report_the_legend_and_the_gold_table(with
         "colour": "#ff8a80",
     }
 
-    gold = {spec.name: {"count": 0} for spec in signals.SPECS if spec.gold_exact}
+    gold = {spec.name: {"count": 0} for spec in signals.SPECS if spec.evidence.gold_exact}
     gold["attribution_depth"] = {"value": 1}
     gold["anonymous_sources"] = {"count": 1}
     gold["exclamations"] = {"count": 2}

@@ -28,10 +28,10 @@ def signal_specs() -> list[SignalOut]:
     return [
         SignalOut(
             name=spec.name,
-            label_ar=spec.label_ar,
-            label_en=spec.label_en,
-            subscore=spec.subscore,
-            colour=spec.colour,
+            label_ar=spec.label.ar,
+            label_en=spec.label.en,
+            subscore=spec.feature.subscore,
+            colour=spec.evidence.colour,
         )
         for spec in signals.SPECS
     ]

@@ -47,9 +47,9 @@ def signal_names() -> tuple[str, ...]:
 
 def annotated_signals() -> tuple[str, ...]:
     """The signals the gold articles annotate."""
-    return tuple(spec.name for spec in SPECS if spec.gold_exact is not None)
+    return tuple(spec.name for spec in SPECS if spec.evidence.gold_exact is not None)
 
 
 def marked_signals() -> tuple[SignalSpec, ...]:
     """The signals whose evidence spans are highlighted (they have a colour)."""
-    return tuple(spec for spec in SPECS if spec.colour is not None)
+    return tuple(spec for spec in SPECS if spec.evidence.colour is not None)

@@ -3,7 +3,7 @@
 from scorer.article import Article
 from scorer.result import SignalValue
 from scorer.signals.sources import source_mentions
-from scorer.signals.spec import SignalSpec
+from scorer.signals.spec import Evidence, Feature, Label, SignalSpec
 
 
 def anonymous_sources(article: Article) -> SignalValue:
@@ -11,13 +11,9 @@ def anonymous_sources(article: Article) -> SignalValue:
     return source_mentions(article, "anonymous", "anonymous_sources")
 
 
+# The bound: it can only lower the score, with a minimum strength MCE barely shows.
 SPEC = SignalSpec(
-    "anonymous_sources",
-    "مصدر مجهول",
-    "anonymous source",
-    compute=anonymous_sources,
-    bound=(None, -0.4),  # can only lower the score, with a minimum strength MCE barely shows
-    subscore="sourcing",
-    colour="#ffcdd2",
-    gold_exact=0.65,
+    Label("anonymous_sources", "مصدر مجهول", "anonymous source"),
+    Feature(anonymous_sources, bound=(None, -0.4), subscore="sourcing"),
+    Evidence(colour="#ffcdd2", gold_exact=0.65),
 )

@@ -2,7 +2,7 @@
 
 from scorer.article import Article
 from scorer.result import SignalValue
-from scorer.signals.spec import SignalSpec
+from scorer.signals.spec import Evidence, Feature, Label, SignalSpec
 
 
 def attribution_depth(article: Article) -> SignalValue:
@@ -28,13 +28,9 @@ def attribution_depth(article: Article) -> SignalValue:
     return SignalValue(float(depth), tuple(spans))
 
 
+# Relays of relays (the hops beyond two) can only lower the score.
 SPEC = SignalSpec(
-    "attribution_depth",
-    "عمق سلسلة الإسناد",
-    "attribution depth",
-    compute=attribution_depth,
-    transform="depth",
-    hops_bound=(None, -0.3),  # relays of relays can only lower the score
-    subscore="sourcing",
-    gold_exact=0.70,
+    Label("attribution_depth", "عمق سلسلة الإسناد", "attribution depth"),
+    Feature(attribution_depth, transform="depth", hops_bound=(None, -0.3), subscore="sourcing"),
+    Evidence(gold_exact=0.70),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from scorer.signals.spec import SignalSpec
+from scorer.signals.spec import Feature, Label, SignalSpec
 
 
 def anonymous_share(values: Mapping[str, float]) -> float:
@@ -27,29 +27,16 @@ def attributions_per_1000_words(values: Mapping[str, float]) -> float:
 
 
 ANONYMOUS_SHARE = SignalSpec(
-    "anonymous_share",
-    "حصة المصادر المجهولة",
-    "share of anonymous sources",
-    derive=anonymous_share,
-    transform="ratio",
-    bound=(None, 0.0),
-    subscore="sourcing",
+    Label("anonymous_share", "حصة المصادر المجهولة", "share of anonymous sources"),
+    Feature(derive=anonymous_share, transform="ratio", bound=(None, 0.0), subscore="sourcing"),
 )
 HEDGES_PER_1000_WORDS = SignalSpec(
-    "hedges_per_1000_words",
-    "تحوّط لكل ألف كلمة",
-    "hedges per 1,000 words",
-    derive=hedges_per_1000_words,
-    transform="rate",
-    bound=(None, 0.0),
-    subscore="hedging",
+    Label("hedges_per_1000_words", "تحوّط لكل ألف كلمة", "hedges per 1,000 words"),
+    Feature(derive=hedges_per_1000_words, transform="rate", bound=(None, 0.0), subscore="hedging"),
 )
 ATTRIBUTIONS_PER_1000_WORDS = SignalSpec(
-    "attributions_per_1000_words",
-    "إسنادات لكل ألف كلمة",
-    "attributions per 1,000 words",
-    derive=attributions_per_1000_words,
-    transform="rate",
-    bound=(0.0, None),
-    subscore="sourcing",
+    Label("attributions_per_1000_words", "إسنادات لكل ألف كلمة", "attributions per 1,000 words"),
+    Feature(
+        derive=attributions_per_1000_words, transform="rate", bound=(0.0, None), subscore="sourcing"
+    ),
 )

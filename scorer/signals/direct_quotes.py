@@ -6,7 +6,7 @@ from scorer.article import Article
 from scorer.attribution import reporting_forms
 from scorer.lexicon import term_set
 from scorer.result import SignalValue
-from scorer.signals.spec import SignalSpec
+from scorer.signals.spec import Evidence, Feature, Label, SignalSpec
 
 _WORD = regex.compile(r"\p{L}+|\p{N}+")
 MIN_QUOTE_WORDS = 3
@@ -47,12 +47,7 @@ def direct_quotes(article: Article) -> SignalValue:
 
 
 SPEC = SignalSpec(
-    "direct_quotes",
-    "اقتباس مباشر",
-    "direct quote",
-    compute=direct_quotes,
-    bound=(0.0, None),
-    subscore="sourcing",
-    colour="#b3e5fc",
-    gold_exact=0.80,
+    Label("direct_quotes", "اقتباس مباشر", "direct quote"),
+    Feature(direct_quotes, bound=(0.0, None), subscore="sourcing"),
+    Evidence(colour="#b3e5fc", gold_exact=0.80),
 )

@@ -10,7 +10,7 @@ from scorer.article import Article
 from scorer.clitics import proclitic_pattern
 from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, pattern, term_set
 from scorer.result import SignalValue
-from scorer.signals.spec import SignalSpec
+from scorer.signals.spec import Evidence, Feature, Label, SignalSpec
 
 _QAD = regex.compile(
     rf"{BOUNDARY_BEFORE}[وف]?(?P<term>قد\s+(?P<verb>[يت]\p{{L}}{{2,}})){BOUNDARY_AFTER}"
@@ -61,12 +61,7 @@ def hedges(article: Article) -> SignalValue:
 
 
 SPEC = SignalSpec(
-    "hedges",
-    "تحوّط وتشكيك",
-    "hedge",
-    compute=hedges,
-    bound=(None, -0.4),
-    subscore="hedging",
-    colour="#fff59d",
-    gold_exact=0.65,
+    Label("hedges", "تحوّط وتشكيك", "hedge"),
+    Feature(hedges, bound=(None, -0.4), subscore="hedging"),
+    Evidence(colour="#fff59d", gold_exact=0.65),
 )

@@ -3,7 +3,7 @@
 from scorer.article import Article
 from scorer.result import SignalValue
 from scorer.signals.sources import source_mentions
-from scorer.signals.spec import SignalSpec
+from scorer.signals.spec import Evidence, Feature, Label, SignalSpec
 
 
 def named_sources(article: Article) -> SignalValue:
@@ -12,12 +12,7 @@ def named_sources(article: Article) -> SignalValue:
 
 
 SPEC = SignalSpec(
-    "named_sources",
-    "مصدر مسمّى",
-    "named source",
-    compute=named_sources,
-    bound=(0.0, None),
-    subscore="sourcing",
-    colour="#c8e6c9",
-    gold_exact=0.65,
+    Label("named_sources", "مصدر مسمّى", "named source"),
+    Feature(named_sources, bound=(0.0, None), subscore="sourcing"),
+    Evidence(colour="#c8e6c9", gold_exact=0.65),
 )

@@ -2,7 +2,7 @@
 
 from scorer.article import Article
 from scorer.result import SignalValue, Span
-from scorer.signals.spec import SignalSpec
+from scorer.signals.spec import Evidence, Feature, Label, SignalSpec
 
 
 def obfuscated_terms(article: Article) -> SignalValue:
@@ -16,12 +16,7 @@ def obfuscated_terms(article: Article) -> SignalValue:
 
 
 SPEC = SignalSpec(
-    "obfuscated_terms",
-    "كلمة مقطّعة للتمويه",
-    "word broken to dodge filters",
-    compute=obfuscated_terms,
-    bound=(None, -0.5),
-    subscore="sensationalism",
-    colour="#ffcc80",
-    gold_exact=0.80,
+    Label("obfuscated_terms", "كلمة مقطّعة للتمويه", "word broken to dodge filters"),
+    Feature(obfuscated_terms, bound=(None, -0.5), subscore="sensationalism"),
+    Evidence(colour="#ffcc80", gold_exact=0.80),
 )

@@ -7,7 +7,7 @@ import regex
 from scorer.article import Article
 from scorer.lexicon import pattern
 from scorer.result import SignalValue
-from scorer.signals.spec import SignalSpec
+from scorer.signals.spec import Evidence, Feature, Label, SignalSpec
 
 # Each punctuation cue counts at most once per title; ".." is a separator, not an ellipsis.
 _PUNCTUATION = (
@@ -32,12 +32,7 @@ def sensational_headline(article: Article) -> SignalValue:
 
 
 SPEC = SignalSpec(
-    "sensational_headline",
-    "إثارة في العنوان",
-    "sensational title cue",
-    compute=sensational_headline,
-    bound=(None, -0.3),
-    subscore="sensationalism",
-    colour="#e1bee7",
-    gold_exact=0.80,
+    Label("sensational_headline", "إثارة في العنوان", "sensational title cue"),
+    Feature(sensational_headline, bound=(None, -0.3), subscore="sensationalism"),
+    Evidence(colour="#e1bee7", gold_exact=0.80),
 )

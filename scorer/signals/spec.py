@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from scorer.article import Article
@@ -20,42 +20,70 @@ HOPS_FEATURE = "relay_hops_beyond_two"
 
 
 @dataclass(frozen=True)
-class SignalSpec:
-    """A signal: its name, how it is computed (``compute`` from the article, or ``derive``
-    from the counted signals), its model feature (``transform``) and the bounds of that
-    feature's coefficient in log-odds of "credible" (``bound``; ``hops_bound`` for the extra
-    feature of a "depth" signal), the sub-score it belongs to, its labels, its evidence colour
-    (None: its spans are not highlighted) and its exact-match target on the gold articles
-    (None: not annotated)."""
+class Label:
+    """What a signal is called: its name in analyses and the API, and its Arabic and English
+    labels for people."""
 
     name: str
-    label_ar: str
-    label_en: str
+    ar: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Feature:
+    """How a signal is measured (``compute`` from the article, or ``derive`` from the counted
+    signals) and how the model sees it: its ``transform``, the bounds of its coefficient in
+    log-odds of "credible" (``bound``; ``hops_bound`` for the extra feature of a "depth"
+    signal) and the sub-score it belongs to."""
+
     compute: Callable[[Article], SignalValue] | None = None
     derive: Callable[[Mapping[str, float]], float] | None = None
     transform: Transform = "count"
     bound: Bound = (None, None)
-    hops_bound: Bound = field(default=(None, None))
+    hops_bound: Bound = (None, None)
     subscore: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How a signal's spans are shown and checked: their highlight colour (None: not
+    highlighted) and the exact-match target on the gold articles (None: not annotated)."""
+
     colour: str | None = None
     gold_exact: float | None = None
+
+
+@dataclass(frozen=True)
+class SignalSpec:
+    """A signal: its label, its feature and its evidence."""
+
+    label: Label
+    feature: Feature
+    evidence: Evidence = Evidence()
+
+    @property
+    def name(self) -> str:
+        return self.label.name
 
     @property
     def feature_names(self) -> tuple[str, ...]:
         """The model features of this signal: its own, and the relay hops of a depth."""
-        return (self.name, HOPS_FEATURE) if self.transform == "depth" else (self.name,)
+        return (self.name, HOPS_FEATURE) if self.feature.transform == "depth" else (self.name,)
 
     @property
     def feature_bounds(self) -> tuple[Bound, ...]:
-        return (self.bound, self.hops_bound) if self.transform == "depth" else (self.bound,)
+        """The coefficient bounds of ``feature_names``, in that order."""
+        feature = self.feature
+        return (feature.bound, feature.hops_bound)[: len(self.feature_names)]
 
     def features(self, value: float) -> tuple[float, ...]:
         """The model's features of one value, in ``feature_names`` order."""
-        if self.transform == "ratio":
+        transform = self.feature.transform
+        if transform == "ratio":
             return (value,)
-        if self.transform == "rate":
+        if transform == "rate":
             return (math.log1p(min(value, 1000.0)),)
-        if self.transform == "depth":
+        if transform == "depth":
             return (math.log1p(min(value, ORDINARY_DEPTH)), math.log1p(hops_beyond(value)))
         return (math.log1p(value),)
 

@@ -7,7 +7,7 @@ import regex
 from scorer.article import Article
 from scorer.lexicon import terms, trie_regex
 from scorer.result import SignalValue
-from scorer.signals.spec import SignalSpec
+from scorer.signals.spec import Feature, Label, SignalSpec
 
 _WORD = regex.compile(r"\p{L}+")
 _SENTENCE_END = regex.compile(r"[.!?\n…]")
@@ -51,7 +51,9 @@ def date_mentions(article: Article) -> SignalValue:
     return _matches(article, "date_mentions", _DATE)
 
 
-WORD_COUNT = SignalSpec("word_count", "عدد الكلمات", "words", compute=word_count)
-SENTENCE_COUNT = SignalSpec("sentence_count", "عدد الجمل", "sentences", compute=sentence_count)
-NUMBER_MENTIONS = SignalSpec("number_mentions", "أرقام", "numbers", compute=number_mentions)
-DATE_MENTIONS = SignalSpec("date_mentions", "تواريخ", "dates", compute=date_mentions)
+WORD_COUNT = SignalSpec(Label("word_count", "عدد الكلمات", "words"), Feature(word_count))
+SENTENCE_COUNT = SignalSpec(
+    Label("sentence_count", "عدد الجمل", "sentences"), Feature(sentence_count)
+)
+NUMBER_MENTIONS = SignalSpec(Label("number_mentions", "أرقام", "numbers"), Feature(number_mentions))
+DATE_MENTIONS = SignalSpec(Label("date_mentions", "تواريخ", "dates"), Feature(date_mentions))
