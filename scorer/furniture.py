@@ -8,6 +8,7 @@ Bylines and credits are not furniture: a date line that carries an agency credit
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -24,10 +25,10 @@ _DATE_LINE_MAX_WORDS = 12
 
 
 @cache
-def _starts(name: str) -> regex.Pattern[str]:
+def _starts(name: str) -> re.Pattern[str]:
     """Lexicon ``name`` as a pattern for the start of a line; its words may run together
     ("اقرأأيضا")."""
-    return regex.compile(trie_regex(terms(name), space=r"\s*"))
+    return re.compile(trie_regex(terms(name), space=r"\s*"))
 
 
 def _squash(text: str) -> str:

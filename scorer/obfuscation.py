@@ -11,6 +11,7 @@ Each find is reported with the separator ranges to delete, so the word can be re
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
@@ -52,10 +53,11 @@ _CLITIC_WINDOW = 4
 
 
 @cache
-def _target_pattern() -> regex.Pattern[str]:
-    """The listed filter words, each letter gap allowed one or two separators."""
+def _target_pattern() -> re.Pattern[str]:
+    """The listed filter words, each letter gap allowed one or two separators (``re``: see
+    ``lexicon.RE_BOUNDARY_BEFORE``)."""
     targets = (t for t in terms("obfuscation_targets") if " " not in t)
-    return regex.compile(trie_regex(targets, between=f"[{_SEPARATORS}]{{0,2}}"))
+    return re.compile(trie_regex(targets, between=f"[{re.escape(_SEPARATORS)}]{{0,2}}"))
 
 
 def _target_words(norm: Normalized) -> list[BrokenWord]:
