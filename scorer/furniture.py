@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 import regex
 
@@ -22,6 +23,7 @@ _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _RELATED_LIST_MAX_LINES = 6
 _RELATED_LIST_MAX_WORDS = 15
 _DATE_LINE_MAX_WORDS = 12
+_WORDS_LOOKED_AT = max(_RELATED_LIST_MAX_WORDS, _DATE_LINE_MAX_WORDS) + 1
 
 
 @cache
@@ -42,8 +44,8 @@ def _date_words() -> frozenset[str]:
     return frozenset(months) | term_set("date_line_words")
 
 
-def _is_date_line(line: str) -> bool:
-    words = _WORD.findall(line)
+def _is_date_line(line: str, words: list[str]) -> bool:
+    """``line``, whose first words are ``words``, holds a date and date words only."""
     if not words or len(words) > _DATE_LINE_MAX_WORDS:
         return False
     if not any(w.isdigit() for w in words) or pattern("agencies").search(line):
@@ -59,14 +61,17 @@ def furniture_ranges(body: str, title: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     related_left = 0
     for index, (start, end) in enumerate(lines):
-        content = _LEADING_PUNCT.sub("", body[start:end])
+        line = body[start:end]
+        content = line if line[:1].isalnum() else _LEADING_PUNCT.sub("", line)
         if not content.strip():
             related_left = 0
             continue
         if _starts("comment_markers").match(content):
             ranges.append((start, len(body)))
             break
-        word_count = len(_WORD.findall(content))
+        # Only short lines are tested further: the first words are enough to tell a long one.
+        words = [m.group() for m in islice(_WORD.finditer(content), _WORDS_LOOKED_AT)]
+        word_count = len(words)
         if _starts("furniture").match(content):
             ranges.append((start, end))
             if word_count <= 3:  # a heading such as "اقرأ أيضا": its list follows
@@ -77,7 +82,11 @@ def furniture_ranges(body: str, title: str) -> list[tuple[int, int]]:
             ranges.append((start, end))
             continue
         related_left = 0
-        is_title_copy = index < 8 and title_key and _squash(content) == title_key
-        if is_title_copy or _is_date_line(content):
+        is_title_copy = (
+            index < 8
+            and title_key
+            and title_key == ("".join(words) if word_count < _WORDS_LOOKED_AT else _squash(content))
+        )
+        if is_title_copy or _is_date_line(content, words):
             ranges.append((start, end))
     return ranges
