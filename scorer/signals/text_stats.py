@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from scorer.article import Article
+from scorer.fields import Field
 from scorer.lexicon import terms, trie_regex
 from scorer.result import SignalValue
 from scorer.signals.spec import Feature, Label, SignalSpec
@@ -18,6 +21,9 @@ _DATE = regex.compile(
     rf"|\p{{N}}{{1,2}}[/-]\p{{N}}{{1,2}}[/-]\p{{N}}{{2,4}}"
     rf"|{_MONTH}\s+\p{{N}}{{4}})(?![\p{{N}}])"
 )
+_DIGITS = regex.compile(r"\p{N}+")
+_TOKENS_BEFORE = 2  # a month of two words before a year
+_TOKENS_AFTER = 4  # a month of two words and a year after a day, or "- 5 - 2015"
 
 
 def word_count(article: Article) -> SignalValue:
@@ -46,9 +52,41 @@ def number_mentions(article: Article) -> SignalValue:
     return _matches(article, "number_mentions", _NUMBER)
 
 
+def _date_windows(field: Field) -> list[tuple[int, int]]:
+    """The stretches of ``field.text`` a date can lie in. A date has digits, and reaches at
+    most ``_TOKENS_BEFORE`` tokens before the token of a digit run ("ذو القعدة 1436") and
+    ``_TOKENS_AFTER`` after it ("12 ذو القعدة 1436", "12 - 5 - 2015"), line breaks not
+    counted (the gaps in a date are any white space)."""
+    words, starts, ends = field.words, field.starts, field.ends
+    windows: list[tuple[int, int]] = []
+    for run in _DIGITS.finditer(field.text):
+        first = last = bisect_right(starts, run.start()) - 1
+        for _ in range(_TOKENS_BEFORE):
+            first -= 1
+            while first > 0 and words[first] == "\n":
+                first -= 1
+        for _ in range(_TOKENS_AFTER):
+            last += 1
+            while last < len(words) - 1 and words[last] == "\n":
+                last += 1
+        start, end = starts[max(first, 0)], ends[min(last, len(words) - 1)]
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def date_mentions(article: Article) -> SignalValue:
-    """Dates: day + month (+ year), numeric dates, month + year (Gregorian and Hijri)."""
-    return _matches(article, "date_mentions", _DATE)
+    """Dates: day + month (+ year), numeric dates, month + year (Gregorian and Hijri), each
+    searched for only near digits."""
+    spans = tuple(
+        field.span("date_mentions", *m.span())
+        for field in article.fields
+        for start, end in _date_windows(field)
+        for m in _DATE.finditer(field.text, start, end)
+    )
+    return SignalValue(float(len(spans)), spans)
 
 
 WORD_COUNT = SignalSpec(Label("word_count", "عدد الكلمات", "words"), Feature(word_count))

@@ -43,6 +43,12 @@ def test_prepositions_source_and_non_source():
     ]
 
 
+def test_a_preposition_that_ends_the_text_has_no_source():
+    for text in ("وفق", "نقلا عن", "بحسب"):
+        view = body_view(text)
+        assert candidate_texts(view, prepositions(view)) == []
+
+
 def test_anonymous_subject_before_an_agreeing_verb():
     view = body_view("العديد من الصحف والمواقع نشرت الخبر دون مصدر.")
     found = list(anonymous_before_verb(view))

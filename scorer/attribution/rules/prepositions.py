@@ -26,6 +26,8 @@ def prepositions(view: TokenView) -> Iterator[Candidate]:
             if [view.text(i + k) for k in range(1, len(words))] != list(words[1:]):
                 continue
             start = i + len(words)
+            if start >= view.n:
+                continue  # the text ends with the preposition ("وفق")
             if wants_lam and not view.text(start).startswith("ل"):
                 continue
             if view.verb(start):
