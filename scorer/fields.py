@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
 import regex
 
@@ -50,6 +51,11 @@ class Field:
         """Evidence for ``text[start:end]`` (matching-form indices), as original offsets."""
         first, last = self.norm.span(start, end)
         return Span(signal, self.name, first, last, self.original[first:last])
+
+    @cached_property
+    def is_word(self) -> list[bool]:
+        """For each token: it is a word (its first character is a letter)."""
+        return list(map(str.isalpha, map(itemgetter(0), self.words)))
 
     @cached_property
     def quotes(self) -> tuple[tuple[int, int], ...]:

@@ -6,7 +6,8 @@ pure functions of the text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
+from itertools import accumulate, compress
 from typing import Literal
 
 from scorer.attribution.words import (
@@ -39,6 +40,7 @@ from scorer.clitics import PRONOUN_SUFFIXES, bare, strip_conjunction
 from scorer.fields import Field, in_ranges
 from scorer.lexicon import term_set
 
+_LINE_BREAKS = frozenset({"\n", "|"})
 # "described": a definite described person ("المسؤول"), anonymous when it refers back to an
 # anonymous source given before it, named otherwise; resolution decides.
 PhraseKind = Literal["named", "anonymous", "implicit", "described"]
@@ -53,7 +55,7 @@ class TokenView:
         self.starts: Sequence[int] = field.starts
         self.ends: Sequence[int] = field.ends
         self.n = len(self.words)
-        self.is_word = [word[0].isalpha() for word in self.words]
+        self.is_word = field.is_word
         self.stopwords = term_set("np_stopwords")
         self.titles = term_set("titles")
         self.outlets = term_set("outlet_nouns")
@@ -62,37 +64,39 @@ class TokenView:
         self.non_sources = term_set("non_source_nouns")
         self.interview_nouns = term_set("interview_nouns")
         self.relay_verbs = term_set("relay_verbs")
-        self.sentence_of = self._sentence_index()
-        self.index_at = {start: k for k, start in enumerate(self.starts)}
+        # The per-token tables are built with map/compress/accumulate, not a Python loop a token.
+        # sentence_of[k]: how many sentence ends come before token k
+        self.sentence_of = list(accumulate(map(SENTENCE_END.__contains__, self.words), initial=0))
+        self.index_at = dict(zip(self.starts, range(self.n)))
         self.quote_starts = [start for start, _ in field.quotes]
         self.quote_end = dict(field.quotes)
         table = reporting_forms()
-        entries = [table.get(word) for word in self.words]
-        self.verb_at = [e if e is not None and e[1] is not None else None for e in entries]
-        self.participle_at = [e is not None and e[1] is None for e in entries]
         # the tokens that are reporting verbs or participles, in order (where the verb rule looks)
-        self.reporting = [k for k, entry in enumerate(entries) if entry is not None]
+        self.reporting = self.tokens_in(table)
+        self.verb_at: list[tuple[str, bool] | None] = [None] * self.n
+        self.participle_at = [False] * self.n
+        for k in self.reporting:
+            entry = table[self.words[k]]
+            if entry[1] is None:
+                self.participle_at[k] = True
+            else:
+                self.verb_at[k] = entry
         self.lines = self._lines()
         self.segments = (
             [*self._headline_split(*self.lines[0]), *self.lines[1:]] if self.lines else []
         )
 
-    def _sentence_index(self) -> list[int]:
-        index, sentence = [], 0
-        for word in self.words:
-            index.append(sentence)
-            if word in SENTENCE_END:
-                sentence += 1
-        return index
+    def tokens_in(self, vocabulary: Container[str]) -> list[int]:
+        """The tokens that are entries of ``vocabulary``, in order (one C-level pass)."""
+        return list(compress(range(self.n), map(vocabulary.__contains__, self.words)))
 
     def _lines(self) -> list[tuple[int, int]]:
         """Lines, and the segments of a run-together page line split at " | " (v3)."""
         lines, start = [], 0
-        for k, word in enumerate(self.words):
-            if word in ("\n", "|"):
-                if k > start:
-                    lines.append((start, k))
-                start = k + 1
+        for k in self.tokens_in(_LINE_BREAKS):
+            if k > start:
+                lines.append((start, k))
+            start = k + 1
         if start < self.n:
             lines.append((start, self.n))
         return lines

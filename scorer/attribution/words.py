@@ -96,3 +96,12 @@ def preposition_phrases() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
             words = words[:-1]
         phrases.setdefault(words[0], []).append((words, wants_lam))
     return phrases
+
+
+@cache
+def phrase_starts() -> frozenset[str]:
+    """The tokens a source preposition can start at: its first word, alone or after و/ف."""
+    firsts = preposition_phrases().keys()
+    return frozenset(firsts) | {
+        conjunction + word for conjunction in CONJUNCTIONS for word in firsts
+    }

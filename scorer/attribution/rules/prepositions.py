@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from scorer.attribution.candidates import Candidate
 from scorer.attribution.view import TokenView
-from scorer.attribution.words import IN_ACCORDANCE, preposition_phrases
+from scorer.attribution.words import IN_ACCORDANCE, phrase_starts, preposition_phrases
 from scorer.clitics import CONJUNCTIONS, bare
 
 
@@ -14,12 +14,7 @@ def prepositions(view: TokenView) -> Iterator[Candidate]:
     """The source phrase after a source preposition; not a verb ("حسبما ذكرت" is the verb
     rule's), not a rule or plan ("وفقاً للضوابط", "وفق الخطط")."""
     phrases = preposition_phrases()
-    starts = [
-        i
-        for i, word in enumerate(view.words)
-        if word in phrases or (word[:1] in CONJUNCTIONS and word[1:] in phrases)
-    ]  # the only tokens a phrase can start at, found in one pass
-    for i in starts:
+    for i in view.tokens_in(phrase_starts()):
         word = view.text(i)
         candidates = phrases.get(word) or phrases.get(word[1:] if word[:1] in CONJUNCTIONS else "")
         for words, wants_lam in candidates or ():
