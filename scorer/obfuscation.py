@@ -19,7 +19,15 @@ from functools import cache
 import regex
 
 from scorer.clitics import PROCLITICS, endings
-from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, term_set, terms, trie_regex
+from scorer.lexicon import (
+    BOUNDARY_AFTER,
+    BOUNDARY_BEFORE,
+    RE_BOUNDARY_AFTER,
+    RE_BOUNDARY_BEFORE,
+    term_set,
+    terms,
+    trie_regex,
+)
 from scorer.normalize import Normalized
 
 _SEPARATORS = " .\\-_*•·|+~"
@@ -35,6 +43,14 @@ _TATWEEL_BREAK = regex.compile(
 )
 _SPELLED_OUT = regex.compile(
     rf"{BOUNDARY_BEFORE}\p{{Arabic}}(?:[{_SEPARATORS}]{{1,2}}\p{{Arabic}}{BOUNDARY_AFTER}){{4,}}"
+)
+# The same shape with any one-character word for an Arabic letter, on the built-in ``re`` (twice
+# as fast): wherever ``_SPELLED_OUT`` matches, this matches at the same place, so the first
+# place it matches is where the search for spelled-out words can start.
+_ONE_CHARACTER = rf"[^\s{re.escape(_SEPARATORS)}]"
+_MAYBE_SPELLED_OUT = re.compile(
+    rf"{RE_BOUNDARY_BEFORE}{_ONE_CHARACTER}"
+    rf"(?:[{re.escape(_SEPARATORS)}]{{1,2}}{_ONE_CHARACTER}{RE_BOUNDARY_AFTER}){{4,}}"
 )
 
 
@@ -110,7 +126,8 @@ def find_broken_words(norm: Normalized) -> list[BrokenWord]:
     if "ـ" in norm.original:
         found += _tatweel_breaks(norm)
 
-    for match in _SPELLED_OUT.finditer(text):
+    maybe = _MAYBE_SPELLED_OUT.search(text)
+    for match in _SPELLED_OUT.finditer(text, maybe.start()) if maybe else ():
         runs = [
             (match.start() + m.start(), match.start() + m.end())
             for m in _SEPARATOR_RUN.finditer(match.group())

@@ -1,4 +1,8 @@
 from helpers import texts, value
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scorer.obfuscation import _MAYBE_SPELLED_OUT, _SPELLED_OUT
 
 
 def test_split_words_and_punctuation_inside_a_word():
@@ -20,3 +24,22 @@ def test_spelled_out_letters():
 
 def test_abbreviations_are_not_obfuscation():
     assert value("", "القاهرة - أ ش أ\nقال د.محمد إن", "obfuscated_terms") == 0
+
+
+# Letters, separators, white space, digits and punctuation: the pieces of spelled-out words.
+_PIECES = st.lists(
+    st.sampled_from(["ق ر ا ر", "ا ت", "د.ا.ع.ش", "و ", "ب", " ", "-", "الجيش", "، ", ")", "ـ"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PIECES)
+def test_the_quick_pattern_matches_wherever_a_spelled_out_word_starts(text):
+    # find_broken_words starts the exact search at the quick re pattern's first match.
+    for match in _SPELLED_OUT.finditer(text):
+        assert _MAYBE_SPELLED_OUT.match(text, match.start())
+
+
+def test_spelled_out_letters_at_the_start_of_the_text():
+    assert texts("", "ق ر ا ر ا ت مهمة", "obfuscated_terms") == ["ق ر ا ر ا ت"]

@@ -1,6 +1,10 @@
 from helpers import value
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scorer import analyze
+from scorer.article import Article
+from scorer.signals.text_stats import _DATE, _date_windows
 
 
 def test_counts_words_sentences_numbers_and_dates():
@@ -20,3 +24,33 @@ def test_ratios():
 
 def test_furniture_is_not_counted():
     assert value("", "نص الخبر.\nاترك تعليق\nكلمات كثيرة جدا هنا", "word_count") == 2
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "12 ",
+                "5",
+                "2015",
+                " 1436",
+                " ",
+                "\n \n",
+                "مايو",
+                "بمايو",
+                "ذو القعدة",
+                "/",
+                "-",
+                "في",
+            ]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_dates_searched_near_digits_are_the_dates_of_the_whole_text(body):
+    field = Article("", body).body
+    near_digits = [
+        m.span() for s, e in _date_windows(field) for m in _DATE.finditer(field.text, s, e)
+    ]
+    assert near_digits == [m.span() for m in _DATE.finditer(field.text)]
