@@ -22,12 +22,12 @@ from scorer.quotes import quote_regions
 from scorer.result import FieldName, Span
 
 # Tokens: an abbreviated title with its point ("د. محمد", not after a number: "2015 م."), words,
-# numbers, newlines, single marks.
+# numbers, newlines, single marks. Every branch starts with a character class (the title's
+# look-behinds come after its letter), so the search skips ahead by the first character.
 _TOKEN = regex.compile(
-    r"(?<![\p{L}\p{N}])(?<!\p{N}\s)[دما]\.(?=\s?\p{L})|\p{L}+|\p{N}+(?:[.,:/]\p{N}+)*|\n"
-    r"|[^\s\p{L}\p{N}]"
+    r"[دما](?<![\p{L}\p{N}][دما])(?<!\p{N}\s[دما])\.(?=\s?\p{L})|\p{L}+|\p{N}+(?:[.,:/]\p{N}+)*"
+    r"|\n|[^\s\p{L}\p{N}]"
 )
-_BLANK = regex.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,8 @@ def prepare_field(name: FieldName, original: str, title_text: str = "") -> Field
         furniture = furniture_ranges(text, title_text)  # sorted, not overlapping
         pieces, done = [], 0
         for start, end in furniture:
-            pieces += [text[done:start], _BLANK.sub(" ", text[start:end])]
+            blanked = "\n".join(" " * len(line) for line in text[start:end].split("\n"))
+            pieces += [text[done:start], blanked]
             done = end
         text = "".join(pieces) + text[done:]
     furniture_original = [restored.span(start, end) for start, end in furniture]
@@ -90,8 +91,7 @@ def prepare_field(name: FieldName, original: str, title_text: str = "") -> Field
         for span in (norm.span(word.start, word.end) for word in broken)
         if not in_ranges(span[0], furniture_original, furniture_starts)
     )
-    matches = list(_TOKEN.finditer(text))
-    words = tuple(m.group() for m in matches)
-    starts = tuple(m.start() for m in matches)
-    ends = tuple(m.end() for m in matches)
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    starts, ends = zip(*spans) if spans else ((), ())
+    words = tuple(map(text.__getitem__, map(slice, starts, ends)))
     return Field(name, restored, text, broken_spans, words, starts, ends)
