@@ -86,6 +86,10 @@ class TokenView:
             [*self._headline_split(*self.lines[0]), *self.lines[1:]] if self.lines else []
         )
 
+    def word_tokens(self, first: int, last: int) -> list[int]:
+        """The word tokens among tokens ``first`` to ``last`` (excluded)."""
+        return list(compress(range(first, last), self.is_word[first:last]))
+
     def tokens_in(self, vocabulary: Container[str]) -> list[int]:
         """The tokens that are entries of ``vocabulary``, in order (one C-level pass)."""
         return list(compress(range(self.n), map(vocabulary.__contains__, self.words)))
@@ -106,12 +110,12 @@ class TokenView:
         " - Outlet" (v3): the first dash among its first words, after a headline of a few words
         ("المرصد السوري يؤكد مقتل البغدادي - عنب بلدي قال ..."); a short line or a dateline
         ("القاهرة - أ ش أ") stays whole."""
-        words = [k for k in range(first, last) if self.is_word[k]]
+        words = self.word_tokens(first, last)
         if len(words) <= HEADLINE_MAX_WORDS:
             return [(first, last)]
         for k in range(first, words[HEADLINE_MAX_WORDS]):
             if self.text(k) in DASHES:
-                if sum(self.is_word[j] for j in range(first, k)) >= HEADLINE_MIN_WORDS:
+                if sum(self.is_word[first:k]) >= HEADLINE_MIN_WORDS:
                     return [(first, k), (k + 1, last)]
                 break
         return [(first, last)]
@@ -167,7 +171,7 @@ class TokenView:
     def given_name(self, first: int, last: int) -> str | None:
         """The name a named source phrase gives the article (its last word, bare), when the
         phrase is short or led by a title: "الوزير محمد الجبير" gives "الجبير"."""
-        words = [self.text(k) for k in range(first, last) if self.is_word[k]]
+        words = [self.words[k] for k in self.word_tokens(first, last)]
         if words and (len(words) <= 2 or words[0] in self.titles):
             return bare(words[-1])
         return None
@@ -211,7 +215,7 @@ class TokenView:
     # ------------------------------------------------------------ noun phrases
     def classify(self, first: int, last: int) -> PhraseKind:
         """What kind of source the noun phrase tokens[first:last] is."""
-        tokens = [k for k in range(first, last) if self.is_word[k]]
+        tokens = self.word_tokens(first, last)
         while tokens and self.text(tokens[0]) in DETERMINERS:
             tokens = tokens[1:]
         if not tokens:

@@ -1,14 +1,18 @@
 """Each attribution rule on its own: a pure function of a field's token view."""
 
 from helpers import body_view, candidate_texts
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scorer.attribution.candidates import Choice
 from scorer.attribution.rules.credits import credits, inline_credits
 from scorer.attribution.rules.governing import governing_subjects
 from scorer.attribution.rules.headlines import headlines
 from scorer.attribution.rules.prepositions import prepositions
-from scorer.attribution.rules.subject_first import anonymous_before_verb
+from scorer.attribution.rules.subject_first import _head_starts, anonymous_before_verb
 from scorer.attribution.rules.verbs import verbs
+from scorer.clitics import proclitic_pattern
+from scorer.lexicon import pattern
 
 
 def test_verbs_subject_after_and_before_the_verb():
@@ -108,3 +112,18 @@ def test_governing_subject_of_an_implicit_verb():
 def test_headlines_skip_a_leading_label_and_its_dots():
     view = body_view("عاجل.. مصدر أمني: انفجار قرب السفارة في العاصمة\nنص الخبر.")
     assert candidate_texts(view, headlines(view)) == [("colon", "anonymous", "مصدر أمني")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["مصادر", "وسائل", "الإعلام", "للمصادر", "ومصدر", "شهود", "عيان", "قال"])
+        | st.sampled_from([" ", "  \n", "، ", "2", "ـ", "مطلعة", "أكدت", "ان"]),
+        max_size=15,
+    ).map("".join)
+)
+def test_the_anonymous_heads_are_looked_for_at_every_token_one_can_start_at(body):
+    view = body_view(body)
+    heads = pattern("anonymous_heads", proclitic_pattern(article=True))
+    candidates = {view.starts[k] for k in view.tokens_in(_head_starts())}
+    assert {m.start() for m in heads.finditer(view.field.text)} <= candidates

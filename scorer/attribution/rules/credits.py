@@ -21,11 +21,11 @@ from scorer.attribution.words import (
 def credits(view: TokenView, covered: Sequence[bool]) -> Iterator[Candidate]:
     """Credit lines among the first and last lines of the body; ``covered`` marks the tokens of
     the mentions found before (an agency there is a source already, not a credit)."""
-    lines = [(a, b) for a, b in view.lines if any(view.is_word[k] for k in range(a, b))]
+    lines = [(a, b) for a, b in view.lines if any(view.is_word[a:b])]
     credit_lines: list[tuple[int, int]] = []
     edge = lines[:CREDIT_LINES] + lines[-CREDIT_LINES:]
     for first, last in dict.fromkeys(edge):
-        words = [k for k in range(first, last) if view.is_word[k]]
+        words = view.word_tokens(first, last)
         if len(words) > CREDIT_LINE_MAX_WORDS:
             continue
         for k in words:
@@ -40,7 +40,7 @@ def credits(view: TokenView, covered: Sequence[bool]) -> Iterator[Candidate]:
                 break
     if len(lines) >= 3:
         first, last = lines[-1]
-        words = [k for k in range(first, last) if view.is_word[k]]
+        words = view.word_tokens(first, last)
         others = [k for k in range(first, last) if not view.is_word[k]]
         if (
             0 < len(words) <= CLOSING_CREDIT_MAX_WORDS
@@ -84,12 +84,12 @@ def inline_credits(view: TokenView, covered: Sequence[bool]) -> Iterator[Candida
 def _credit_places(view: TokenView) -> list[int]:
     """The tokens an inline credit can start at, in order: the credit words, and the tokens
     after a separator or within an agency name's length before a closing bracket."""
-    words = view.words
-    places = {k for k, word in enumerate(words) if word in _CREDIT_WORDS}
-    places.update(k + 1 for k, word in enumerate(words) if word in CREDIT_SEPARATORS)
+    places = set(view.tokens_in(_CREDIT_WORDS))
+    places.update(k + 1 for k in view.tokens_in(CREDIT_SEPARATORS))
     reach = range(1, agency_max_words() + 1)
-    places.update(k - step for k, word in enumerate(words) if word == ")" for step in reach)
+    places.update(k - step for k in view.tokens_in(_CLOSING_BRACKET) for step in reach)
     return sorted(k for k in places if 0 <= k < view.n)
 
 
 _CREDIT_WORDS = BYLINE_CREDITS | {"للانباء", "المصدر"}
+_CLOSING_BRACKET = frozenset({")"})

@@ -19,7 +19,7 @@ def headlines(view: TokenView) -> Iterator[Candidate]:
     that opens a run-together line before " - Outlet". A leading label and its dots ("عاجل..",
     "بالفيديو..") are skipped."""
     for first, last in view.segments:
-        words = [k for k in range(first, last) if view.is_word[k]]
+        words = view.word_tokens(first, last)
         if not words:
             continue
         short = len(words) <= HEADLINE_MAX_WORDS
@@ -42,8 +42,8 @@ def _colon_headline(view: TokenView, first: int, last: int) -> Iterator[Candidat
             break
     else:
         return
-    subject = [k for k in range(first, colon) if view.is_word[k]]
-    after = [k for k in range(colon + 1, last) if view.is_word[k]]
+    subject = view.word_tokens(first, colon)
+    after = view.word_tokens(colon + 1, last)
     if not subject or len(after) < 2 or len(subject) > SVO_MAX_SUBJECT:
         return
     if any(view.text(k) == "\n" for k in range(first, colon)):

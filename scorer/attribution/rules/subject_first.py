@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from scorer.attribution.candidates import Candidate
 from scorer.attribution.view import TokenView
 from scorer.attribution.words import SVO_MAX_SUBJECT
-from scorer.clitics import proclitic_pattern
-from scorer.lexicon import pattern
+from scorer.clitics import PROCLITICS, proclitic_pattern
+from scorer.lexicon import pattern, terms
+
+
+@cache
+def _head_starts() -> frozenset[str]:
+    """The tokens an anonymous head can start at: its first word after any proclitic the head
+    pattern allows (the pattern is tried there only, not at every letter of the text)."""
+    firsts = {head.split()[0] for head in terms("anonymous_heads")}
+    return frozenset(clitic + word for clitic in PROCLITICS for word in firsts)
 
 
 def anonymous_before_verb(view: TokenView) -> Iterator[Candidate]:
     """An anonymous head followed within a few words by a reporting verb that agrees with it
     ("الصحف نشرت", not "بعض ... نقل") or carries content."""
-    for match in pattern("anonymous_heads", proclitic_pattern(article=True)).finditer(
-        view.field.text
-    ):
-        first = view.token_at(match.start())
-        if first is None:
+    heads = pattern("anonymous_heads", proclitic_pattern(article=True))
+    reached = 0  # the end of the last head found: heads do not overlap
+    for first in view.tokens_in(_head_starts()):
+        start = view.starts[first]
+        if start < reached or (match := heads.match(view.field.text, start)) is None:
             continue
+        reached = match.end()
         for k in range(first + 1, min(first + 1 + SVO_MAX_SUBJECT + 1, view.n)):
             if not view.is_word[k] or view.text(k) in view.stopwords:
                 break
