@@ -1,4 +1,8 @@
 from helpers import texts, value
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scorer.signals.hedges import _QAD, _qad_matches
 
 
 def test_qad_with_imperfect_is_a_hedge_with_perfect_is_not():
@@ -26,3 +30,14 @@ def test_title_counts_too():
 
 def test_no_hedge():
     assert value("", "أعلنت الوزارة نتائج الامتحانات اليوم.", "hedges") == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["قد", "وقد", "فقد", "عقد", " ", "  \n", "يكون", "تستغل", "، ", "2", "ـ"]),
+        max_size=15,
+    ).map("".join)
+)
+def test_qad_is_tried_at_each_qad_with_the_matches_of_a_whole_text_search(text):
+    assert [m.span() for m in _qad_matches(text)] == [m.span() for m in _QAD.finditer(text)]

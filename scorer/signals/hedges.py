@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import cache
 
 import regex
@@ -15,6 +17,7 @@ from scorer.signals.spec import Evidence, Feature, Label, SignalSpec
 _QAD = regex.compile(
     rf"{BOUNDARY_BEFORE}[وف]?(?P<term>قد\s+(?P<verb>[يت]\p{{L}}{{2,}})){BOUNDARY_AFTER}"
 )
+_QAD_WORD = re.compile(r"قد\s")  # where a "قد" hedge can be: at "قد", or just before it (و/ف)
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)[^\p{L}\n]*$")
 _PAST_AUXILIARY = regex.compile(r"(?<![\p{L}])[وف]?(?:كان|كانت|كانوا|كانا)(?![\p{L}])")
 _AUXILIARY_WINDOW = 30
@@ -34,6 +37,18 @@ def _is_imperfect_after_qad(verb: str, before: str) -> bool:
     return not _PAST_AUXILIARY.search(before)
 
 
+def _qad_matches(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_QAD`` in ``text``, as ``finditer`` gives them, tried only at each
+    "قد" (a literal search) instead of at every position."""
+    reached = 0
+    for hit in _QAD_WORD.finditer(text):
+        for start in (hit.start() - 1, hit.start()):
+            if start >= reached and (match := _QAD.match(text, start)) is not None:
+                reached = match.end()
+                yield match
+                break
+
+
 def hedges(article: Article) -> SignalValue:
     """Count hedging cues; a compound cue ("ترددت أنباء عن") is one lexicon entry, counted once."""
     spans = []
@@ -46,7 +61,7 @@ def hedges(article: Article) -> SignalValue:
             if previous and previous.group(1) in blockers:
                 continue
             found.append(match.span("term"))
-        for match in _QAD.finditer(text):
+        for match in _qad_matches(text):
             before = text[max(0, match.start() - _AUXILIARY_WINDOW) : match.start()]
             if _is_imperfect_after_qad(match.group("verb"), before):
                 found.append(match.span("term"))
