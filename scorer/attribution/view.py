@@ -6,7 +6,8 @@ pure functions of the text.
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from itertools import accumulate, compress
 from typing import Literal
 
@@ -34,6 +35,7 @@ from scorer.attribution.words import (
     agency_words,
     clause_markers,
     reporting_forms,
+    reporting_words,
     that_markers,
 )
 from scorer.clitics import PRONOUN_SUFFIXES, bare, strip_conjunction
@@ -55,6 +57,7 @@ class TokenView:
         self.starts: Sequence[int] = field.starts
         self.ends: Sequence[int] = field.ends
         self.n = len(self.words)
+        self.vocabulary = frozenset(self.words)
         self.is_word = field.is_word
         self.stopwords = term_set("np_stopwords")
         self.titles = term_set("titles")
@@ -72,7 +75,7 @@ class TokenView:
         self.quote_end = dict(field.quotes)
         table = reporting_forms()
         # the tokens that are reporting verbs or participles, in order (where the verb rule looks)
-        self.reporting = self.tokens_in(table)
+        self.reporting = self.tokens_in(reporting_words())
         self.verb_at: list[tuple[str, bool] | None] = [None] * self.n
         self.participle_at = [False] * self.n
         for k in self.reporting:
@@ -90,8 +93,11 @@ class TokenView:
         """The word tokens among tokens ``first`` to ``last`` (excluded)."""
         return list(compress(range(first, last), self.is_word[first:last]))
 
-    def tokens_in(self, vocabulary: Container[str]) -> list[int]:
-        """The tokens that are entries of ``vocabulary``, in order (one C-level pass)."""
+    def tokens_in(self, vocabulary: AbstractSet[str]) -> list[int]:
+        """The tokens that are entries of ``vocabulary``, in order (one C-level pass, none
+        when no token is an entry)."""
+        if self.vocabulary.isdisjoint(vocabulary):
+            return []
         return list(compress(range(self.n), map(vocabulary.__contains__, self.words)))
 
     def _lines(self) -> list[tuple[int, int]]:
@@ -220,7 +226,7 @@ class TokenView:
             tokens = tokens[1:]
         if not tokens:
             return "implicit"
-        words = [self.text(k) for k in tokens]
+        words = [self.words[k] for k in tokens]
         if words[0] in term_set("pronouns") or words[0].endswith(PRONOUN_SUFFIXES):
             return "implicit"  # a pronoun, or an object such as "انسحابها", "شاعرنا"
         if self._ends_with_pronoun_ha(tokens[0]):
@@ -274,7 +280,7 @@ class TokenView:
         """End index (exclusive) of the source noun phrase that starts at ``start``."""
         i, count = start, 0
         while i < self.n and count < NP_MAX_TOKENS:
-            word = self.text(i)
+            word = self.words[i]
             quoted_end = self.quoted_name_end(i)
             if quoted_end is not None:
                 if self.text(quoted_end) in SENTENCE_END or quoted_end >= self.n:
@@ -313,7 +319,7 @@ class TokenView:
             after, window = aside_end + 1, AFTER_ASIDE_WINDOW
         k, counted = after, 0
         while k < self.n and counted <= window:
-            word = self.text(k)
+            word = self.words[k]
             if self.sentence_of[k] != sentence and word not in SENTENCE_END:
                 return False
             if word == '"' and not self.opens_quote(k):
@@ -435,7 +441,8 @@ class TokenView:
         for k in range(end, stop):
             if self.sentence_of[k] != sentence:
                 return None
-            if bare(self.text(k)) in self.interview_nouns or self.text(k) in self.interview_nouns:
+            word = self.words[k]
+            if word in self.interview_nouns or bare(word) in self.interview_nouns:
                 for m in range(k + 1, min(k + 5, self.n)):
                     word = self.text(m)
                     if word in PRIVATE_TO_PUBLISHER:

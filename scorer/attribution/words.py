@@ -70,6 +70,12 @@ def reporting_forms() -> dict[str, tuple[str, bool | None]]:
 
 
 @cache
+def reporting_words() -> frozenset[str]:
+    """The keys of ``reporting_forms`` as a set (to test a whole text against at once)."""
+    return frozenset(reporting_forms())
+
+
+@cache
 def agency_words() -> dict[str, list[tuple[str, ...]]]:
     """Agency names as word tuples, by first word, longest first."""
     names: dict[str, list[tuple[str, ...]]] = {}
