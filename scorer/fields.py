@@ -11,7 +11,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import itemgetter
+from itertools import accumulate
+from operator import add, itemgetter, sub
 
 import regex
 
@@ -28,6 +29,9 @@ _TOKEN = regex.compile(
     r"[دما](?<![\p{L}\p{N}][دما])(?<!\p{N}\s[دما])\.(?=\s?\p{L})|\p{L}+|\p{N}+(?:[.,:/]\p{N}+)*"
     r"|\n|[^\s\p{L}\p{N}]"
 )
+# Each token with the white space before it (a line break is a token, not a gap): ``findall``
+# then gives every token and, from the lengths, its place, with no match object a token.
+_GAP_AND_TOKEN = regex.compile(rf"([^\S\n]*)({_TOKEN.pattern})")
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,16 @@ def prepare_field(name: FieldName, original: str, title_text: str = "") -> Field
         for span in (norm.span(word.start, word.end) for word in broken)
         if not in_ranges(span[0], furniture_original, furniture_starts)
     )
-    spans = [m.span() for m in _TOKEN.finditer(text)]
-    starts, ends = zip(*spans) if spans else ((), ())
-    words = tuple(map(text.__getitem__, map(slice, starts, ends)))
+    words, starts, ends = tokens(text)
     return Field(name, restored, text, broken_spans, words, starts, ends)
+
+
+def tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """The tokens of ``text`` (the matches of ``_TOKEN``) with their starts and ends."""
+    found = _GAP_AND_TOKEN.findall(text)
+    if not found:
+        return (), (), ()
+    gaps, words = zip(*found)
+    lengths = tuple(map(len, words))
+    ends = tuple(accumulate(map(add, map(len, gaps), lengths)))
+    return words, tuple(map(sub, ends, lengths)), ends
