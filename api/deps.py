@@ -14,7 +14,7 @@ from fastapi import Depends, Request
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
 from api.settings import Settings
-from scorer.model import CredibilityModel
+from scorer.scoring import ScoringModel
 
 T = TypeVar("T")
 
@@ -42,7 +42,7 @@ class Metrics:
         )
 
 
-def get_model(request: Request) -> CredibilityModel:
+def get_model(request: Request) -> ScoringModel:
     """The model loaded at start-up."""
     return request.app.state.model
 
@@ -65,7 +65,7 @@ def get_scoring_thread(request: Request) -> ThreadPoolExecutor:
     return request.app.state.scoring_thread
 
 
-ModelDep = Annotated[CredibilityModel, Depends(get_model)]
+ModelDep = Annotated[ScoringModel, Depends(get_model)]
 CardDep = Annotated[dict, Depends(get_card)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 MetricsDep = Annotated[Metrics, Depends(get_metrics)]

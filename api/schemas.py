@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from scorer.model import ModelId, Score
+from scorer.scoring import ModelId, Score
 
 
 class ArticleIn(BaseModel):

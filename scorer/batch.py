@@ -23,7 +23,7 @@ import pandas as pd
 from scorer.analysis import MAX_TEXT_CHARS, article_error
 from scorer.artifacts import load_model
 from scorer.errors import InputError, ScorerError
-from scorer.model import SUBSCORES, CredibilityModel
+from scorer.scoring import SUBSCORES, ScoringModel
 from scorer.signals import signal_names
 from scorer.tabular import READ_ERROR, TableWriter, iter_table, table_format
 
@@ -63,9 +63,7 @@ def result_columns(options: BatchOptions) -> list[str]:
 TEXT_COLUMNS = ("label", "error")
 
 
-def score_chunk(
-    model: CredibilityModel, chunk: pd.DataFrame, options: BatchOptions
-) -> pd.DataFrame:
+def score_chunk(model: ScoringModel, chunk: pd.DataFrame, options: BatchOptions) -> pd.DataFrame:
     """``chunk`` with the score columns added: same rows, same order, input columns kept."""
 
     def column(name: str) -> list[object]:
@@ -130,7 +128,7 @@ def _free_name(name: str, taken: set[str]) -> str:
 
 
 @cache
-def worker_model(model_path: str | None) -> CredibilityModel:
+def worker_model(model_path: str | None) -> ScoringModel:
     """The verified model, loaded once per worker process (local pool or Dask worker)."""
     return load_model(model_path)[0]
 
@@ -148,9 +146,7 @@ def check_columns(columns: object, options: BatchOptions) -> None:
         raise InputError(f"no id column {options.id_col!r} in the input")
 
 
-def score_frame(
-    frame: pd.DataFrame, model: CredibilityModel, options: BatchOptions
-) -> pd.DataFrame:
+def score_frame(frame: pd.DataFrame, model: ScoringModel, options: BatchOptions) -> pd.DataFrame:
     """``frame`` scored in memory, in this process (``score_file`` streams files)."""
     check_columns(frame.columns, options)
     return score_chunk(model, frame, options)
@@ -159,7 +155,7 @@ def score_frame(
 def score_file(
     source: str | Path,
     target: str | Path,
-    model: CredibilityModel | None,
+    model: ScoringModel | None,
     options: BatchOptions,
     workers: int = 1,
     model_path: str | Path | None = None,
@@ -187,7 +183,7 @@ def score_file(
 
 def scored_chunks(
     source: str | Path,
-    model: CredibilityModel | None,
+    model: ScoringModel | None,
     options: BatchOptions,
     workers: int,
     model_path: str | Path | None,

@@ -18,7 +18,7 @@ from scorer.signals import marked_signals
 
 if TYPE_CHECKING:
     from scorer.distributed import DaskRun
-    from scorer.model import CredibilityModel
+    from scorer.scoring import ScoringModel
 
 
 def _positive_int(value: str) -> int:
@@ -302,7 +302,7 @@ def run_batch_dask(args: argparse.Namespace) -> None:
     print(f"scored {rows - failed} of {rows} rows ({failed} errors) -> {args.output}")
 
 
-def _model_in_this_process(args: argparse.Namespace) -> CredibilityModel | None:
+def _model_in_this_process(args: argparse.Namespace) -> ScoringModel | None:
     """The model to score with here; with worker processes, each loads its own and this one
     only checks it (None)."""
     from scorer.artifacts import load_model, verify_model

@@ -23,8 +23,8 @@ from sklearn.metrics import (
 )
 
 from scorer.errors import InputError
-from scorer.model import LABELS, CredibilityModel, prior_free_score
 from scorer.reports import render
+from scorer.scoring import LABELS, ScoringModel, prior_free_score
 from scorer.signals import signal_names
 from scorer.training import (
     LabelledData,
@@ -95,7 +95,7 @@ def model_metrics(
 
 
 def evaluate(
-    model: CredibilityModel, test: LabelledData, train: LabelledData | None = None
+    model: ScoringModel, test: LabelledData, train: LabelledData | None = None
 ) -> tuple[dict, dict[str, np.ndarray]]:
     """Metrics of ``model`` on ``test`` and, given training data, of the two baselines.
 
@@ -127,7 +127,7 @@ def evaluate(
 
 
 def evaluate_dask(
-    model: CredibilityModel,
+    model: ScoringModel,
     source: str,
     label_col: str,
     positive: str,
@@ -162,7 +162,7 @@ def evaluate_dask(
     return report, labels, {"model": probability}
 
 
-def report_header(model: CredibilityModel) -> dict:
+def report_header(model: ScoringModel) -> dict:
     return {
         "model": {"name": model.name, "version": model.version},
         "bands": {"not_credible_below": model.bands[0], "credible_from": model.bands[1]},

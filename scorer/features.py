@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import regex
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
@@ -20,50 +19,10 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.extmath import safe_sparse_dot
 from sklearn.utils.validation import check_is_fitted
 
-from scorer import signals
 from scorer.analysis import analyze
-from scorer.furniture import furniture_ranges
-from scorer.lexicon import pattern
 from scorer.normalize import fold
-from scorer.result import Analysis
-from scorer.signals.spec import Bound
-
-TEXT_FEATURES = ("text_tfidf", "text_nb_word", "text_nb_char")
-
-
-# The text branch reads the title and the head of the body (character n-grams of very long
-# bodies cost more than they tell), with what names the publisher taken out, so that it learns
-# wording rather than who published: page furniture, the byline or dateline line at the top and
-# a credit line at the bottom, agency names; digits are folded to "0" (dates, house numbering).
-TEXT_MAX_CHARS = 3000
-CREDIT_LINE_MAX_WORDS = 6
-_WORD = regex.compile(r"\w+")
-_DIGITS = regex.compile(r"\d+")
-_SENTENCE_MARK = regex.compile(r"[.!?:]\s*$")
-
-
-def _is_credit_line(line: str) -> bool:
-    """A short line without sentence punctuation: a byline, a dateline or a credit."""
-    words = len(_WORD.findall(line))
-    return 0 < words <= CREDIT_LINE_MAX_WORDS and not _SENTENCE_MARK.search(line)
-
-
-def joined_text(title: str, body: str) -> str:
-    """The text branch's input: title and head of the body in the matching form, without
-    what identifies the publisher, at most TEXT_MAX_CHARS characters."""
-    head, folded_title = fold(body[:TEXT_MAX_CHARS]), fold(title)
-    pieces, done = [], 0
-    for start, end in furniture_ranges(head, folded_title):
-        pieces.append(head[done:start])
-        done = end
-    pieces.append(head[done:])
-    lines = [line for line in "".join(pieces).split("\n") if line.strip()]
-    if lines and _is_credit_line(lines[0]):
-        lines = lines[1:]
-    if len(lines) > 1 and _is_credit_line(lines[-1]):
-        lines = lines[:-1]
-    text = pattern("agencies").sub(" ", "\n".join([folded_title, *lines]))
-    return _DIGITS.sub("0", text)[:TEXT_MAX_CHARS]
+from scorer.signals import signal_feature_names, signal_matrix
+from scorer.text_branch import TEXT_FEATURES, TEXT_MAX_CHARS, joined_text
 
 
 def _pairs(articles: pd.DataFrame) -> zip:
@@ -81,33 +40,6 @@ def raw_texts(articles: pd.DataFrame) -> list[str]:
     return [f"{title}\n{body}"[:TEXT_MAX_CHARS] for title, body in _pairs(articles)]
 
 
-def signal_feature_names() -> tuple[str, ...]:
-    """The model's signal features: one per signal in registry order, then the extra ones
-    (the relay hops beyond the second of a depth)."""
-    return tuple(
-        [spec.name for spec in signals.SPECS]
-        + [name for spec in signals.SPECS for name in spec.feature_names[1:]]
-    )
-
-
-def signal_feature_bounds() -> list[Bound]:
-    """The coefficient bounds of ``signal_feature_names``, in that order."""
-    return [spec.feature_bounds[0] for spec in signals.SPECS] + [
-        bound for spec in signals.SPECS for bound in spec.feature_bounds[1:]
-    ]
-
-
-def signal_vector(analysis: Analysis) -> list[float]:
-    """The model's signal features of one analysed article, in ``signal_feature_names`` order
-    (each signal as its spec's transform says)."""
-    own, extra = [], []
-    for spec in signals.SPECS:
-        first, *rest = spec.features(analysis.signals[spec.name])
-        own.append(first)
-        extra.extend(rest)
-    return own + extra
-
-
 class SignalFeatures(BaseEstimator, TransformerMixin):
     """Articles -> the signals as model features (see ``Feature.transform``)."""
 
@@ -117,15 +49,9 @@ class SignalFeatures(BaseEstimator, TransformerMixin):
 
     def transform(self, articles: pd.DataFrame) -> np.ndarray:
         check_is_fitted(self, "n_features_in_")
-        return self.from_analyses(
+        return signal_matrix(
             analyze(title, body) for title, body in zip(articles["title"], articles["body"])
         )
-
-    @staticmethod
-    def from_analyses(analyses: object) -> np.ndarray:
-        """The feature matrix of already analysed articles (avoids analysing twice)."""
-        rows = [signal_vector(analysis) for analysis in analyses]
-        return np.asarray(rows, dtype=float).reshape(-1, len(signal_feature_names()))
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         return np.asarray(signal_feature_names(), dtype=object)

@@ -11,8 +11,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
-from operator import add, itemgetter, sub
+from itertools import accumulate, repeat
+from operator import itemgetter, sub
 
 import regex
 
@@ -30,8 +30,11 @@ _TOKEN = regex.compile(
     r"|\n|[^\s\p{L}\p{N}]"
 )
 # Each token with the white space before it (a line break is a token, not a gap): ``findall``
-# then gives every token and, from the lengths, its place, with no match object a token.
-_GAP_AND_TOKEN = regex.compile(rf"([^\S\n]*)({_TOKEN.pattern})")
+# then gives every token and, from the lengths, its place, with no match object or tuple a
+# token. Every gap is followed by a token except white space at the very end, which the search
+# leaves out (tried at each of its characters, a long run of it would cost quadratic time).
+_GAP_AND_TOKEN = regex.compile(rf"[^\S\n]*+(?:{_TOKEN.pattern})")
+_GAP_CHARACTERS = "".join(regex.findall(r"[^\S\n]", "".join(map(chr, range(0x3001)))))
 
 
 @dataclass(frozen=True)
@@ -101,10 +104,8 @@ def prepare_field(name: FieldName, original: str, title_text: str = "") -> Field
 
 def tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     """The tokens of ``text`` (the matches of ``_TOKEN``) with their starts and ends."""
-    found = _GAP_AND_TOKEN.findall(text)
-    if not found:
-        return (), (), ()
-    gaps, words = zip(*found)
+    pieces = _GAP_AND_TOKEN.findall(text, 0, len(text.rstrip(_GAP_CHARACTERS)))
+    words = tuple(map(str.lstrip, pieces, repeat(_GAP_CHARACTERS)))
     lengths = tuple(map(len, words))
-    ends = tuple(accumulate(map(add, map(len, gaps), lengths)))
+    ends = tuple(accumulate(map(len, pieces)))
     return words, tuple(map(sub, ends, lengths)), ends

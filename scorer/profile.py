@@ -25,8 +25,8 @@ from scipy import stats
 
 from scorer.batch import BatchOptions, scored_chunks
 from scorer.errors import InputError
-from scorer.model import LABELS, CredibilityModel
 from scorer.reports import render
+from scorer.scoring import LABELS, ScoringModel
 from scorer.tabular import READ_ERROR, iter_table
 
 CHUNK_ROWS = 250
@@ -143,7 +143,7 @@ def _strength(evidence: list[dict]) -> int:
 
 def _scored(
     source: str | Path,
-    model: CredibilityModel | None,
+    model: ScoringModel | None,
     options: BatchOptions,
     workers: int = 1,
     model_path: str | Path | None = None,
@@ -264,7 +264,7 @@ def _outlet_row(
 def profile_file(
     source: str | Path,
     by: str,
-    model: CredibilityModel | None,
+    model: ScoringModel | None,
     options: BatchOptions,
     min_articles: int = 20,
     workers: int = 1,

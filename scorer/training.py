@@ -34,7 +34,8 @@ from scorer import __version__
 from scorer.artifacts import sha256_file
 from scorer.errors import InputError
 from scorer.features import SignalFeatures, TextScore, article_texts, raw_texts, tfidf_union
-from scorer.model import CredibilityModel, build_pipeline, prior_free_score
+from scorer.model import CredibilityModel, build_pipeline
+from scorer.scoring import prior_free_score
 from scorer.signals import signal_names
 from scorer.tabular import read_table
 

@@ -46,3 +46,11 @@ def tiny_model(tmp_path_factory, labelled_jsonl):
     model, card = train(labelled_jsonl, "label", "trusted", "tiny", folds=2)
     _, card_path = save_model(model, tmp_path_factory.mktemp("models") / "tiny", card)
     return model, card_path
+
+
+@pytest.fixture(scope="session")
+def tiny_scorer(tiny_model):
+    """The tiny model as scoring loads it (its ``ScoringModel``)."""
+    from scorer.artifacts import load_model
+
+    return load_model(tiny_model[1])[0]

@@ -20,8 +20,8 @@ def rows_with_a_bad_one():
     )
 
 
-def test_bad_rows_are_kept_with_an_error_and_order_is_kept(tiny_model):
-    model, _ = tiny_model
+def test_bad_rows_are_kept_with_an_error_and_order_is_kept(tiny_scorer):
+    model = tiny_scorer
     out = score_frame(rows_with_a_bad_one(), model, BatchOptions(id_col="id"))
     assert list(out["id"]) == ["x1", "x2", "x3", "x4"]
     assert list(out["source"]) == ["a", "b", "c", "d"]
@@ -55,8 +55,8 @@ def test_round_trips(tiny_model, tmp_path, suffix, workers, capsys, monkeypatch)
     assert "scored 3 of 4 rows" in capsys.readouterr().out
 
 
-def test_input_columns_named_like_results_are_kept(tiny_model):
-    model, _ = tiny_model
+def test_input_columns_named_like_results_are_kept(tiny_scorer):
+    model = tiny_scorer
     frame = rows_with_a_bad_one().assign(label=["trusted", "untrusted", "trusted", "x"])
     out = score_frame(frame, model, BatchOptions())
     assert list(out["label_input"]) == ["trusted", "untrusted", "trusted", "x"]
@@ -92,10 +92,10 @@ def test_unknown_format_and_missing_column(tiny_model, tmp_path, capsys):
     assert "no body column" in capsys.readouterr().err
 
 
-def test_input_columns_named_like_results_are_kept_under_free_names(tiny_model):
+def test_input_columns_named_like_results_are_kept_under_free_names(tiny_scorer):
     from scorer.batch import BatchOptions, score_frame
 
-    model, _ = tiny_model
+    model = tiny_scorer
     frame = pd.DataFrame(
         {"body": ["قال الوزير إن الخطة جاهزة."], "label": ["trusted"], "label_input": ["x"]}
     )

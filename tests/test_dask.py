@@ -32,10 +32,10 @@ def cluster():
         yield local.scheduler_address
 
 
-def test_dask_engine_equals_local_engine(tiny_model, tmp_path, cluster, capsys):
+def test_dask_engine_equals_local_engine(tiny_model, tiny_scorer, tmp_path, cluster, capsys):
     from fixtures import labelled_rows
 
-    model, card_path = tiny_model
+    model, card_path = tiny_scorer, tiny_model[1]
     rows = partitioned_fixture(tmp_path / "in", labelled_rows())
     output = tmp_path / "out"
     argv = ["batch", str(tmp_path / "in"), "-o", str(output), "--engine", "dask"]

@@ -4,9 +4,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from scorer.features import SignalFeatures, TextScore, signal_feature_names, signal_vector
-from scorer.model import LABELS, build_pipeline, subscores
-from scorer.signals import signal_names
+from scorer.features import SignalFeatures, TextScore
+from scorer.model import build_pipeline
+from scorer.scoring import LABELS, subscores
+from scorer.signals import signal_feature_names, signal_matrix, signal_names, signal_vector
 
 
 def test_pipeline_follows_sklearn_conventions(labelled_jsonl):
@@ -35,7 +36,7 @@ def test_signal_features_from_articles_and_from_analyses_agree():
     from scorer import analyze
 
     direct = features.transform(frame)
-    via_analysis = SignalFeatures.from_analyses([analyze("مصدر: خبر", frame["body"][0])])
+    via_analysis = signal_matrix([analyze("مصدر: خبر", frame["body"][0])])
     np.testing.assert_allclose(direct, via_analysis)
     assert direct.shape == (1, len(signal_feature_names()))
 
@@ -61,12 +62,12 @@ def test_text_score_needs_labels():
         TextScore().fit_transform(pd.DataFrame({"title": ["a"], "body": ["b"]}))
 
 
-def test_scores_separate_the_fixture_classes(tiny_model):
+def test_scores_separate_the_fixture_classes(tiny_scorer):
     import random
 
     from fixtures import credible_article, rumour_article
 
-    model, _ = tiny_model
+    model = tiny_scorer
     rng = random.Random(99)
     good = model.score(*credible_article(rng))
     bad = model.score(*rumour_article(rng))
@@ -123,10 +124,10 @@ def _reference_logits(text: TextScore, frame: pd.DataFrame) -> np.ndarray:
 def test_text_logits_equal_scikit_learn_s_to_the_last_bit(which, tiny_model, example):
     from fixtures import labelled_rows
 
-    from scorer.artifacts import load_model
+    from scorer.artifacts import load_pipeline
     from scorer.features import article_texts
 
-    model = tiny_model[0] if which == "tiny" else load_model()[0]
+    model = tiny_model[0] if which == "tiny" else load_pipeline()[0]
     text = dict(model.pipeline.named_steps["features"].transformer_list)["text"]
     rows = [*labelled_rows(), {"title": example[0], "body": example[1]}]
     frame = pd.DataFrame({"title": [r["title"] for r in rows], "body": [r["body"] for r in rows]})

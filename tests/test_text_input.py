@@ -1,6 +1,6 @@
 """The text branch's input: wording without what names the publisher (issue 10)."""
 
-from scorer.features import TEXT_MAX_CHARS, joined_text
+from scorer.text_branch import TEXT_MAX_CHARS, joined_text
 
 STORY = "قال الوزير إن الحكومة ستخفض أسعار الوقود الأسبوع المقبل بعد مراجعة شاملة للموازنة."
 

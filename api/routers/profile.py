@@ -12,13 +12,13 @@ from api.deps import ModelDep, ScoringThreadDep, SettingsDep, in_scoring_thread
 from api.errors import ERRORS, ApiError
 from api.schemas import MeasureOut, ProfileIn, ProfileOut
 from scorer.batch import BatchOptions, score_chunk
-from scorer.model import CredibilityModel
 from scorer.profile import MEASURES, build_profile
+from scorer.scoring import ScoringModel
 
 router = APIRouter(prefix="/v1", tags=["profiles"])
 
 
-def _profile(model: CredibilityModel, max_chars: int, request: ProfileIn) -> ProfileOut:
+def _profile(model: ScoringModel, max_chars: int, request: ProfileIn) -> ProfileOut:
     frame = pd.DataFrame([article.model_dump() for article in request.articles])
     options = BatchOptions(evidence=True, max_chars=max_chars)
     table = build_profile([score_chunk(model, frame, options)], "source", request.min_articles)

@@ -12,7 +12,7 @@ from api.deps import MetricsDep, ModelDep, ScoringThreadDep, SettingsDep, in_sco
 from api.errors import ERRORS, ApiError
 from api.schemas import ArticleIn, BatchIn, BatchItemOut, BatchOut, ScoreOut
 from scorer.errors import ScorerError, first_problem
-from scorer.model import CredibilityModel
+from scorer.scoring import ScoringModel
 from scorer.webpage import extract_article
 
 T = TypeVar("T")
@@ -34,7 +34,7 @@ def article_text(article: ArticleIn, limit: int) -> tuple[str, str]:
     return article.title or "", article.body  # an empty article is the library's InputError
 
 
-def _score_one(model: CredibilityModel, limit: int, article: ArticleIn) -> ScoreOut:
+def _score_one(model: ScoringModel, limit: int, article: ArticleIn) -> ScoreOut:
     title, body = article_text(article, limit)
     result = model.score(title, body)
     return ScoreOut.of(result, title, body)
@@ -76,7 +76,7 @@ async def score_batch(
     return results
 
 
-def _score_many(model: CredibilityModel, limit: int, batch: BatchIn) -> BatchOut:
+def _score_many(model: ScoringModel, limit: int, batch: BatchIn) -> BatchOut:
     results = []
     for index, item in enumerate(batch.articles):
         try:

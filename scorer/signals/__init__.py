@@ -9,6 +9,11 @@ page's legend, the gold table) reads this tuple, so a new signal is one module a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import numpy as np
+
+from scorer.result import Analysis
 from scorer.signals import (
     anonymous_sources,
     attribution_depth,
@@ -20,7 +25,7 @@ from scorer.signals import (
     sensational_headline,
     text_stats,
 )
-from scorer.signals.spec import SignalSpec
+from scorer.signals.spec import Bound, SignalSpec
 
 SPECS: tuple[SignalSpec, ...] = (
     anonymous_sources.SPEC,
@@ -53,3 +58,35 @@ def annotated_signals() -> tuple[str, ...]:
 def marked_signals() -> tuple[SignalSpec, ...]:
     """The signals whose evidence spans are highlighted (they have a colour)."""
     return tuple(spec for spec in SPECS if spec.evidence.colour is not None)
+
+
+def signal_feature_names() -> tuple[str, ...]:
+    """The model's signal features: one per signal in registry order, then the extra ones
+    (the relay hops beyond the second of a depth)."""
+    return tuple(
+        [spec.name for spec in SPECS] + [name for spec in SPECS for name in spec.feature_names[1:]]
+    )
+
+
+def signal_feature_bounds() -> list[Bound]:
+    """The coefficient bounds of ``signal_feature_names``, in that order."""
+    return [spec.feature_bounds[0] for spec in SPECS] + [
+        bound for spec in SPECS for bound in spec.feature_bounds[1:]
+    ]
+
+
+def signal_vector(analysis: Analysis) -> list[float]:
+    """The model's signal features of one analysed article, in ``signal_feature_names`` order
+    (each signal as its spec's transform says)."""
+    own, extra = [], []
+    for spec in SPECS:
+        first, *rest = spec.features(analysis.signals[spec.name])
+        own.append(first)
+        extra.extend(rest)
+    return own + extra
+
+
+def signal_matrix(analyses: Iterable[Analysis]) -> np.ndarray:
+    """The signal features of analysed articles, one row each (float64)."""
+    rows = [signal_vector(analysis) for analysis in analyses]
+    return np.asarray(rows, dtype=float).reshape(-1, len(signal_feature_names()))
