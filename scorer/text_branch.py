@@ -114,9 +114,9 @@ class NgramCounter:
             self._known[word] = known
         return known
 
-    def counts(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(sorted vocabulary indices, float32 counts) of ``fold(text)``'s n-grams."""
-        folded = fold(text)
+    def counts(self, folded: str) -> tuple[np.ndarray, np.ndarray]:
+        """(sorted vocabulary indices, float32 counts) of the n-grams of ``folded``, a text
+        already through ``fold`` (the vectoriser's preprocessor)."""
         if self.analyzer == "word":
             found: list[int] = self._word_grams(_SKLEARN_TOKEN.findall(folded))
         else:
@@ -192,8 +192,9 @@ class TextLogits:
 
     def logits(self, text: str) -> tuple[float, float, float]:
         """The three logits of one text already joined by ``joined_text``."""
-        word_columns, word_counts = self.words.counts(text)
-        char_columns, char_counts = self.chars.counts(text)
+        folded = fold(text)  # once for both vectorisers
+        word_columns, word_counts = self.words.counts(folded)
+        char_columns, char_counts = self.chars.counts(folded)
         tfidf = np.concatenate(
             [
                 _l2_normalised_tfidf(char_counts, self.char_idf[char_columns]),
