@@ -8,6 +8,7 @@ a 500 that carries a request id, also written to the log with the traceback.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import time
@@ -110,6 +111,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.model, app.state.card = load_model(settings.model_path)
         logger.info("model %s %s loaded", app.state.model.name, app.state.model.version)
+        # The modules and the model, ~140,000 objects, live as long as the process: out of the
+        # collector's sight, a full collection under load takes milliseconds instead of ~100 ms
+        # that every request in flight waits for.
+        gc.freeze()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="credscore") as scoring_thread:
             app.state.scoring_thread = scoring_thread
             yield

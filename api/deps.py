@@ -42,25 +42,25 @@ class Metrics:
         )
 
 
-def get_model(request: Request) -> ScoringModel:
+async def get_model(request: Request) -> ScoringModel:
     """The model loaded at start-up."""
     return request.app.state.model
 
 
-def get_card(request: Request) -> dict:
+async def get_card(request: Request) -> dict:
     """The loaded model's card."""
     return request.app.state.card
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_metrics(request: Request) -> Metrics:
+async def get_metrics(request: Request) -> Metrics:
     return request.app.state.metrics
 
 
-def get_scoring_thread(request: Request) -> ThreadPoolExecutor:
+async def get_scoring_thread(request: Request) -> ThreadPoolExecutor:
     """The one thread per worker process that scores, in arrival order."""
     return request.app.state.scoring_thread
 

@@ -14,7 +14,7 @@ router = APIRouter(tags=["information"])
 
 
 @router.get("/v1/health", response_model=HealthOut)
-def health(request: Request) -> HealthOut:
+async def health(request: Request) -> HealthOut:
     """Liveness, and whether the model is loaded."""
     model = getattr(request.app.state, "model", None)
     identity = {"name": model.name, "version": model.version} if model else None
@@ -22,7 +22,7 @@ def health(request: Request) -> HealthOut:
 
 
 @router.get("/v1/signals", response_model=list[SignalOut])
-def signal_specs() -> list[SignalOut]:
+async def signal_specs() -> list[SignalOut]:
     """Every signal the scorer reports, in report order, with its labels and colour (the
     page's legend is built from this)."""
     return [
@@ -38,17 +38,17 @@ def signal_specs() -> list[SignalOut]:
 
 
 @router.get("/v1/model")
-def model_card(card: CardDep) -> dict:
+async def model_card(card: CardDep) -> dict:
     """The loaded model's card (training data, metrics, features, versions, limits)."""
     return card
 
 
 @router.get("/metrics", include_in_schema=False)
-def prometheus(metrics: MetricsDep) -> Response:
+async def prometheus(metrics: MetricsDep) -> Response:
     return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
 
 @router.get("/v1/ping", include_in_schema=False)
-def ping() -> dict:
+async def ping() -> dict:
     """A trivial endpoint: the server's own ceiling in load tests."""
     return {"ok": True}

@@ -19,11 +19,11 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def page() -> HTMLResponse:
+async def page() -> HTMLResponse:
     return HTMLResponse(_STATIC.joinpath("index.html").read_text("utf-8"), headers=_HEADERS)
 
 
 @router.get("/page.js")
-def page_script() -> Response:
+async def page_script() -> Response:
     script = _STATIC.joinpath("page.js").read_text("utf-8")
     return Response(script, media_type="text/javascript", headers=_HEADERS)
