@@ -82,10 +82,12 @@ def furniture_ranges(body: str, title: str) -> list[tuple[int, int]]:
             ranges.append((start, end))
             continue
         related_left = 0
+        # The squashed line is its words joined: the first ones must begin the title's.
         is_title_copy = (
             index < 8
             and title_key
-            and title_key == ("".join(words) if word_count < _WORDS_LOOKED_AT else _squash(content))
+            and title_key.startswith(first_words := "".join(words))
+            and title_key == (first_words if word_count < _WORDS_LOOKED_AT else _squash(content))
         )
         if is_title_copy or _is_date_line(content, words):
             ranges.append((start, end))

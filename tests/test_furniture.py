@@ -29,5 +29,14 @@ def test_title_copy_and_date_line():
     assert analyze(title, body).signals["hedges"] == 1  # the title only, not its copy
 
 
+def test_a_long_title_copied_with_other_punctuation_is_furniture_and_a_near_copy_is_not():
+    # Past the words looked at, the whole line is compared with the title, letters and digits only.
+    title = " ".join(f"كلمة{n}" for n in range(20)) + " نهاية"
+    copy = "، ".join(f"كلمة{n}" for n in range(20)) + " - نهاية"
+    assert blanked(f"{copy}\nقال الوزير إن الخطة جاهزة.", title) == [fold(copy)]
+    assert blanked(f"{copy} أخرى\nقال الوزير.", title) == []
+    assert blanked(f"تمهيد {copy}\nقال الوزير.", title) == []
+
+
 def test_dateline_with_agency_credit_is_kept():
     assert blanked("بيشة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\nانطلق المهرجان.") == []

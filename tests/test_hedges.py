@@ -2,7 +2,8 @@ from helpers import texts, value
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorer.signals.hedges import _QAD, _qad_matches
+from scorer.fields import prepare_field
+from scorer.signals.hedges import _QAD, _cue_matches, _cue_pattern, _qad_matches
 
 
 def test_qad_with_imperfect_is_a_hedge_with_perfect_is_not():
@@ -41,3 +42,40 @@ def test_no_hedge():
 )
 def test_qad_is_tried_at_each_qad_with_the_matches_of_a_whole_text_search(text):
     assert [m.span() for m in _qad_matches(text)] == [m.span() for m in _QAD.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "يبدو",
+                "ويبدو",
+                "لربما",
+                "ربما",
+                "على",
+                "ما",
+                "من",
+                "المحتمل",
+                "يعتقد",
+                "أن",
+                "وبيبدو",
+                "ال",
+                "د.",
+                "2",
+                " ",
+                "  \n",
+                "،",
+                "ـ",
+                "ً",
+                "x",
+                "يبدو2",
+            ]
+        ),
+        max_size=15,
+    ).map("".join)
+)
+def test_cues_are_tried_at_candidate_tokens_with_the_matches_of_a_whole_text_search(text):
+    field = prepare_field("body", text)
+    expected = [m.span() for m in _cue_pattern().finditer(field.text)]
+    assert [m.span() for m in _cue_matches(field)] == expected
