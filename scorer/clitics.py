@@ -51,3 +51,9 @@ def bare(word: str) -> str:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix) :]
     return word
+
+
+def with_source_clitics(words: frozenset[str]) -> frozenset[str]:
+    """``words`` alone and after each clitic ``bare`` strips: every word whose bare form is
+    in ``words`` is among them (a quick test of whether a text can hold one)."""
+    return frozenset(prefix + word for prefix in ("", *_SOURCE_PREFIXES) for word in words)

@@ -7,15 +7,17 @@ back to the original text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import accumulate, repeat
 from operator import itemgetter, sub
 
 import regex
 
+from scorer.charclasses import bmp_class, is_bmp
 from scorer.furniture import furniture_ranges
 from scorer.normalize import Normalized, normalize
 from scorer.obfuscation import find_broken_words
@@ -35,6 +37,18 @@ _TOKEN = regex.compile(
 # leaves out (tried at each of its characters, a long run of it would cost quadratic time).
 _GAP_AND_TOKEN = regex.compile(rf"[^\S\n]*+(?:{_TOKEN.pattern})")
 _GAP_CHARACTERS = "".join(regex.findall(r"[^\S\n]", "".join(map(chr, range(0x3001)))))
+
+
+@cache
+def _bmp_gap_and_token() -> re.Pattern[str]:
+    """``_GAP_AND_TOKEN`` on the built-in ``re``, for texts of BMP characters (``charclasses``)."""
+    letter, number, space = bmp_class(r"\p{L}"), bmp_class(r"\p{N}"), bmp_class(r"\s")
+    gap = bmp_class(r"[^\S\n]")
+    return re.compile(
+        rf"[{gap}]*+(?:"
+        rf"[دما](?<![{letter}{number}][دما])(?<![{number}][{space}][دما])\.(?=[{space}]?[{letter}])"
+        rf"|[{letter}]+|[{number}]+(?:[.,:/][{number}]+)*|\n|[^{space}{letter}{number}])"
+    )
 
 
 @dataclass(frozen=True)
@@ -104,7 +118,8 @@ def prepare_field(name: FieldName, original: str, title_text: str = "") -> Field
 
 def tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     """The tokens of ``text`` (the matches of ``_TOKEN``) with their starts and ends."""
-    pieces = _GAP_AND_TOKEN.findall(text, 0, len(text.rstrip(_GAP_CHARACTERS)))
+    search = _bmp_gap_and_token() if is_bmp(text) else _GAP_AND_TOKEN
+    pieces = search.findall(text, 0, len(text.rstrip(_GAP_CHARACTERS)))
     words = tuple(map(str.lstrip, pieces, repeat(_GAP_CHARACTERS)))
     lengths = tuple(map(len, words))
     ends = tuple(accumulate(map(len, pieces)))

@@ -6,6 +6,7 @@ pure functions of the text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from itertools import accumulate, compress
@@ -33,7 +34,9 @@ from scorer.attribution.words import (
     TO,
     WEAK_VERB_WINDOW,
     agency_words,
+    anonymous_firsts,
     clause_markers,
+    interview_forms,
     reporting_forms,
     reporting_words,
     that_markers,
@@ -70,7 +73,6 @@ class TokenView:
         # The per-token tables are built with map/compress/accumulate, not a Python loop a token.
         # sentence_of[k]: how many sentence ends come before token k
         self.sentence_of = list(accumulate(map(SENTENCE_END.__contains__, self.words), initial=0))
-        self.index_at = dict(zip(self.starts, range(self.n)))
         self.quote_starts = [start for start, _ in field.quotes]
         self.quote_end = dict(field.quotes)
         table = reporting_forms()
@@ -84,6 +86,8 @@ class TokenView:
                 self.participle_at[k] = True
             else:
                 self.verb_at[k] = entry
+        # some token is an interview noun, bare or with clitics ("مداخلة", "بمداخلة")
+        self.may_name_an_interview = not self.vocabulary.isdisjoint(interview_forms())
         self.lines = self._lines()
         self.segments = (
             [*self._headline_split(*self.lines[0]), *self.lines[1:]] if self.lines else []
@@ -131,7 +135,9 @@ class TokenView:
         return self.words[i] if 0 <= i < self.n else ""
 
     def token_at(self, position: int) -> int | None:
-        return self.index_at.get(position)
+        """The token that starts at ``position``, if one does."""
+        k = bisect_left(self.starts, position)
+        return k if k < self.n and self.starts[k] == position else None
 
     def verb(self, i: int) -> tuple[str, bool] | None:
         """``(form, needs_content)`` when token i is a reporting verb."""
@@ -232,11 +238,14 @@ class TokenView:
         if self._ends_with_pronoun_ha(tokens[0]):
             return "implicit"  # an object: "وأكد دعمه الكامل", "وأعلن رفضه"
         head = words[0]
-        for size in (3, 2, 1):
+        heads = (head, bare(head), head.removeprefix("ال"))
+        if anonymous_firsts().isdisjoint(heads):
+            heads = ()  # no anonymous phrase starts with any form of the head
+        for size in (3, 2, 1) if heads else ():
             phrase = words[:size]
             if len(phrase) < size:
                 continue
-            for candidate in (head, bare(head), head.removeprefix("ال")):
+            for candidate in heads:
                 if " ".join([candidate, *phrase[1:]]) in self.anonymous:
                     described = head.startswith("ال") and head[2:] in term_set("described_persons")
                     return "described" if described else "anonymous"
@@ -281,8 +290,10 @@ class TokenView:
         i, count = start, 0
         while i < self.n and count < NP_MAX_TOKENS:
             word = self.words[i]
-            quoted_end = self.quoted_name_end(i)
-            if quoted_end is not None:
+            if word == '"':
+                quoted_end = self.quoted_name_end(i)
+                if quoted_end is None:
+                    break
                 if self.text(quoted_end) in SENTENCE_END or quoted_end >= self.n:
                     break  # '«محمد حسني»' closing a sentence is what was said, not who said it
                 if i > start and not self.is_outlet_word(self.text(i - 1)):
@@ -290,17 +301,18 @@ class TokenView:
                 i = quoted_end
                 count += 1
                 continue
-            if word in NP_BREAK or word == '"' or not self.is_word[i]:
+            if word in NP_BREAK or not self.is_word[i]:
                 break
             if word in self.stopwords and not (i > start and self.is_name_ali(i)):
                 break
-            if self.verb(i) or self.is_participle(i):
+            if self.verb_at[i] is not None or self.participle_at[i]:
                 break
+            # the checks below are tried only on words that can pass them ("ل...", "وال...")
             if i == start + 1 and word.startswith("لل") and self.text(start) in self.titles:
                 break  # "الإمام للمصلين": the addressee, not part of the source
-            if i > start and self.recipient_at(i) is not None:
+            if i > start and word[:1] == "ل" and self.recipient_at(i) is not None:
                 break
-            if i > start and self.is_second_person(i):
+            if i > start and word.startswith("وال") and self.is_second_person(i):
                 break
             i += 1
             count += 1
@@ -436,6 +448,8 @@ class TokenView:
 
     def interview_outlet(self, end: int) -> tuple[int, int] | None:
         """ "في مداخلة ... عبر فضائية X": the outlet span in tokens after the noun phrase."""
+        if not self.may_name_an_interview:
+            return None
         sentence = self.sentence_of[end - 1] if end > 0 else 0
         stop = min(end + 8, self.n)
         for k in range(end, stop):

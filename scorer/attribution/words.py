@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from scorer.clitics import CONJUNCTIONS
+from scorer.clitics import CONJUNCTIONS, with_source_clitics
 from scorer.lexicon import term_set, terms
 
 SENTENCE_END = frozenset(".!?\n…;")
@@ -111,3 +111,16 @@ def phrase_starts() -> frozenset[str]:
     return frozenset(firsts) | {
         conjunction + word for conjunction in CONJUNCTIONS for word in firsts
     }
+
+
+@cache
+def anonymous_firsts() -> frozenset[str]:
+    """The first words of the anonymous source phrases (a head that is none of them starts
+    no anonymous phrase)."""
+    return frozenset(phrase.split(" ")[0] for phrase in term_set("anonymous_heads"))
+
+
+@cache
+def interview_forms() -> frozenset[str]:
+    """The interview nouns ("مداخلة") alone and with the clitics ``bare`` strips."""
+    return with_source_clitics(term_set("interview_nouns"))

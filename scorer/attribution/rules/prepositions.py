@@ -18,7 +18,7 @@ def prepositions(view: TokenView) -> Iterator[Candidate]:
         word = view.text(i)
         candidates = phrases.get(word) or phrases.get(word[1:] if word[:1] in CONJUNCTIONS else "")
         for words, wants_lam in candidates or ():
-            if [view.text(i + k) for k in range(1, len(words))] != list(words[1:]):
+            if view.words[i + 1 : i + len(words)] != words[1:]:
                 continue
             start = i + len(words)
             if start >= view.n:

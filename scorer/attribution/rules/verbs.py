@@ -33,10 +33,11 @@ def verbs(view: TokenView) -> Iterator[Candidate | Choice]:
         first, last, name = subject
         clause: tuple[Candidate, ...] = ()
         if not needs_content or view.has_content(form, i + 1):
-            spoken = view.spoken_to(i + 1) is not None
+            outlet = view.spoken_to(i + 1)
+            spoken = outlet is not None
             kind = view.classify(first, last)
             source = Candidate(kind, i, first, last, "clause", 1 + spoken, not spoken, first)
-            clause = (source, *_outlet(view, i, i + 1))
+            clause = (source, *_outlet(i, outlet))
         if name is None:
             yield from clause
         else:
@@ -51,12 +52,14 @@ def _after_the_verb(view: TokenView, i: int, form: str, needs_content: bool) -> 
     if kind == "implicit":
         yield Candidate("implicit", i, i, i, "verb")
         return
-    spoken = view.spoken_to(end) is not None
+    outlet = view.spoken_to(end)
+    spoken = outlet is not None
     yield Candidate(kind, i, i + 1, end, "verb", 1 + spoken, not spoken, heads_group=True)
     while view.is_second_person(end):  # "السفير ... والقنصل ..." counts twice
         start, end = end, view.parse_np(end + 1)
         yield Candidate(view.classify(start, end), i, start, end, "verb", shared_depth=0)
-    yield from _outlet(view, i, end)
+        outlet = view.spoken_to(end)
+    yield from _outlet(i, outlet)
     if form in view.relay_verbs and view.text(end) == "عن":
         relayed_end = view.parse_np(end + 1)
         relayed_kind = view.classify(end + 1, relayed_end)
@@ -64,7 +67,6 @@ def _after_the_verb(view: TokenView, i: int, form: str, needs_content: bool) -> 
             yield Candidate(relayed_kind, i, end + 1, relayed_end, "relay", shared_depth=1)
 
 
-def _outlet(view: TokenView, i: int, end: int) -> tuple[Candidate, ...]:
-    """The outlet the source of verb i spoke to, after its phrase ending at ``end``."""
-    outlet = view.spoken_to(end)
+def _outlet(i: int, outlet: tuple[int, int] | None) -> tuple[Candidate, ...]:
+    """The outlet the source of verb i spoke to (``TokenView.spoken_to``), as a named mention."""
     return () if outlet is None else (Candidate("named", i, outlet[0], outlet[1], "outlet"),)
