@@ -14,6 +14,7 @@ from itertools import islice
 
 import regex
 
+from scorer.charclasses import bmp_class, is_bmp
 from scorer.lexicon import pattern, term_set, terms, trie_regex
 
 _LINE = regex.compile(r"^[^\n]*", regex.MULTILINE)
@@ -24,6 +25,24 @@ _RELATED_LIST_MAX_LINES = 6
 _RELATED_LIST_MAX_WORDS = 15
 _DATE_LINE_MAX_WORDS = 12
 _WORDS_LOOKED_AT = max(_RELATED_LIST_MAX_WORDS, _DATE_LINE_MAX_WORDS) + 1
+_FIRST_WORDS_CHARS = 160  # where a line's first words are looked for first: ~30 words
+
+
+@cache
+def _bmp_word() -> re.Pattern[str]:
+    """``_WORD`` on the built-in ``re``, for texts of BMP characters (``charclasses``)."""
+    letter, number = bmp_class(r"\p{L}"), bmp_class(r"\p{N}")
+    return re.compile(f"[{letter}]+|[{number}]+")
+
+
+def _first_words(word: re.Pattern[str] | regex.Pattern[str], line: str) -> list[str]:
+    """The first ``_WORDS_LOOKED_AT`` words of ``line`` (all when it has fewer), searched
+    for in its first characters, then in the whole line if they hold too few: the last word
+    found in a cut-off search may be cut off, and is not taken."""
+    words = word.findall(line, 0, _FIRST_WORDS_CHARS)
+    if len(words) > _WORDS_LOOKED_AT or len(line) <= _FIRST_WORDS_CHARS:
+        return words[:_WORDS_LOOKED_AT]
+    return [match.group() for match in islice(word.finditer(line), _WORDS_LOOKED_AT)]
 
 
 @cache
@@ -57,6 +76,7 @@ def _is_date_line(line: str, words: list[str]) -> bool:
 def furniture_ranges(body: str, title: str) -> list[tuple[int, int]]:
     """Ranges of ``body`` (matching form) that are page furniture, sorted."""
     lines = [(m.start(), m.end()) for m in _LINE.finditer(body)]
+    word = _bmp_word() if is_bmp(body) else _WORD
     title_key = _squash(title)
     ranges: list[tuple[int, int]] = []
     related_left = 0
@@ -70,7 +90,7 @@ def furniture_ranges(body: str, title: str) -> list[tuple[int, int]]:
             ranges.append((start, len(body)))
             break
         # Only short lines are tested further: the first words are enough to tell a long one.
-        words = [m.group() for m in islice(_WORD.finditer(content), _WORDS_LOOKED_AT)]
+        words = _first_words(word, content)
         word_count = len(words)
         if _starts("furniture").match(content):
             ranges.append((start, end))

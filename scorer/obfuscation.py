@@ -23,7 +23,6 @@ from scorer.lexicon import (
     BOUNDARY_AFTER,
     BOUNDARY_BEFORE,
     RE_BOUNDARY_AFTER,
-    RE_BOUNDARY_BEFORE,
     term_set,
     terms,
     trie_regex,
@@ -44,13 +43,16 @@ _TATWEEL_BREAK = regex.compile(
 _SPELLED_OUT = regex.compile(
     rf"{BOUNDARY_BEFORE}\p{{Arabic}}(?:[{_SEPARATORS}]{{1,2}}\p{{Arabic}}{BOUNDARY_AFTER}){{4,}}"
 )
-# The same shape with any one-character word for an Arabic letter, on the built-in ``re`` (twice
-# as fast): wherever ``_SPELLED_OUT`` matches, this matches at the same place, so the first
-# place it matches is where the search for spelled-out words can start.
+# The same shape with any one-character word for an Arabic letter, on the built-in ``re`` and
+# matched from the separator after the first letter (looked back at), so that the search skips
+# ahead to separators: wherever ``_SPELLED_OUT`` matches, this matches one character later, so
+# the place before its first match is where the search for spelled-out words can start.
 _ONE_CHARACTER = rf"[^\s{re.escape(_SEPARATORS)}]"
+_SEPARATOR = f"[{re.escape(_SEPARATORS)}]"
 _MAYBE_SPELLED_OUT = re.compile(
-    rf"{RE_BOUNDARY_BEFORE}{_ONE_CHARACTER}"
-    rf"(?:[{re.escape(_SEPARATORS)}]{{1,2}}{_ONE_CHARACTER}{RE_BOUNDARY_AFTER}){{4,}}"
+    rf"{_SEPARATOR}(?<={_ONE_CHARACTER}{_SEPARATOR})(?<![^\W_]{_ONE_CHARACTER}{_SEPARATOR})"
+    rf"{_SEPARATOR}?{_ONE_CHARACTER}{RE_BOUNDARY_AFTER}"
+    rf"(?:{_SEPARATOR}{{1,2}}{_ONE_CHARACTER}{RE_BOUNDARY_AFTER}){{3,}}"
 )
 
 
@@ -127,7 +129,7 @@ def find_broken_words(norm: Normalized) -> list[BrokenWord]:
         found += _tatweel_breaks(norm)
 
     maybe = _MAYBE_SPELLED_OUT.search(text)
-    for match in _SPELLED_OUT.finditer(text, maybe.start()) if maybe else ():
+    for match in _SPELLED_OUT.finditer(text, maybe.start() - 1) if maybe else ():
         runs = [
             (match.start() + m.start(), match.start() + m.end())
             for m in _SEPARATOR_RUN.finditer(match.group())

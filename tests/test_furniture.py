@@ -1,5 +1,11 @@
+from itertools import islice
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from scorer import analyze
-from scorer.furniture import furniture_ranges
+from scorer.charclasses import is_bmp
+from scorer.furniture import _WORD, _WORDS_LOOKED_AT, _bmp_word, _first_words, furniture_ranges
 from scorer.normalize import fold
 
 
@@ -40,3 +46,18 @@ def test_a_long_title_copied_with_other_punctuation_is_furniture_and_a_near_copy
 
 def test_dateline_with_agency_credit_is_kept():
     assert blanked("بيشة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\nانطلق المهرجان.") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["قال", "الوزير", "2015", " ", "، ", "x" * 40, "ب" * 70, "😀", "\u2003"]),
+        max_size=60,
+    ).map("".join)
+)
+@example(" ".join(["قال"] * 15 + ["ب" * 200]))  # the last word looked at runs past the first search
+def test_the_first_words_of_a_line_are_its_first_word_matches(line):
+    expected = [m.group() for m in islice(_WORD.finditer(line), _WORDS_LOOKED_AT)]
+    for word in (_bmp_word(), _WORD):
+        if word is _WORD or is_bmp(line):
+            assert _first_words(word, line) == expected
