@@ -4,7 +4,7 @@
 a class is rebuilt here from the code points ``regex`` matches. Only the Basic Multilingual
 Plane is covered: there ``re`` tests a class with one table look-up, and a pattern built from
 these classes matches a text of BMP characters exactly as its ``regex`` original does, faster
-(tokenising: ~1.6x). A text with a character above U+FFFF goes to the ``regex`` original.
+(the token search: ~2x). A text with a character above U+FFFF goes to the ``regex`` original.
 """
 
 from __future__ import annotations

@@ -239,19 +239,24 @@ class TokenView:
             return "implicit"  # an object: "وأكد دعمه الكامل", "وأعلن رفضه"
         head = words[0]
         heads = (head, bare(head), head.removeprefix("ال"))
-        if anonymous_firsts().isdisjoint(heads):
-            heads = ()  # no anonymous phrase starts with any form of the head
-        for size in (3, 2, 1) if heads else ():
-            phrase = words[:size]
-            if len(phrase) < size:
-                continue
-            for candidate in heads:
-                if " ".join([candidate, *phrase[1:]]) in self.anonymous:
-                    described = head.startswith("ال") and head[2:] in term_set("described_persons")
-                    return "described" if described else "anonymous"
+        if self._is_anonymous_phrase(words, heads):
+            described = head.startswith("ال") and head[2:] in term_set("described_persons")
+            return "described" if described else "anonymous"
         if self._indefinite_source(words, self.text(last)):
             return "anonymous"
         return "named"
+
+    def _is_anonymous_phrase(self, words: list[str], heads: tuple[str, ...]) -> bool:
+        """The first one to three ``words``, the first in one of its forms ``heads``, are an
+        anonymous source phrase (looked up only when one starts with a form of the head)."""
+        if anonymous_firsts().isdisjoint(heads):
+            return False
+        return any(
+            " ".join([candidate, *words[1:size]]) in self.anonymous
+            for size in (3, 2, 1)
+            if len(words) >= size
+            for candidate in heads
+        )
 
     def _ends_with_pronoun_ha(self, k: int) -> bool:
         """Token k ends with the pronoun ـه ("دعمه"), told from ة ("دعوة") by the original
