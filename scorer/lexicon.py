@@ -74,7 +74,8 @@ def trie_regex(entries: Iterable[str], space: str = r"\s+", between: str = "") -
     than a flat alternation): the one way every lexicon becomes a matcher. Longer entries win;
     a space in an entry matches ``space`` (any run of whitespace; ``\s*`` also words run
     together); ``between`` is allowed between two characters of an entry (a word spelled with
-    separators inside)."""
+    separators inside), tried once before a node's branches: no entry may hold a character that
+    ``between`` matches, so that only one run of it can lead into a branch."""
     trie: dict = {}
     for entry in entries:
         node = trie
@@ -84,15 +85,14 @@ def trie_regex(entries: Iterable[str], space: str = r"\s+", between: str = "") -
 
     def build(node: dict, inner: bool = False) -> str:
         branches = [
-            (between if inner else "")
-            + (space if char == " " else re.escape(char))
-            + build(child, True)
+            (space if char == " " else re.escape(char)) + build(child, True)
             for char, child in sorted(node.items())
             if char
         ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        body = (between if inner else "") + body
         return f"(?:{body})?" if "" in node else body
 
     return build(trie)

@@ -1,8 +1,11 @@
+import re
+
 from helpers import texts, value
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorer.obfuscation import _MAYBE_SPELLED_OUT, _SPELLED_OUT
+from scorer.lexicon import terms
+from scorer.obfuscation import _MAYBE_SPELLED_OUT, _SEPARATORS, _SPELLED_OUT, _target_pattern
 
 
 def test_split_words_and_punctuation_inside_a_word():
@@ -44,3 +47,25 @@ def test_the_quick_pattern_matches_wherever_a_spelled_out_word_starts(text):
 
 def test_spelled_out_letters_at_the_start_of_the_text():
     assert texts("", "ق ر ا ر ا ت مهمة", "obfuscated_terms") == ["ق ر ا ر ا ت"]
+
+
+def _spelled_with_separators(entry: str) -> str:
+    return f"[{re.escape(_SEPARATORS)}]{{0,2}}".join(map(re.escape, entry))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["دا", "ع", "ش", "داعش", "قس", "د", "الجيش", "جي", " ", "  ", ".", "-", "ـ"]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_the_filter_word_trie_finds_what_a_longest_first_alternation_finds(text):
+    targets = sorted(
+        (t for t in terms("obfuscation_targets") if " " not in t), key=len, reverse=True
+    )
+    reference = re.compile("|".join(map(_spelled_with_separators, targets)))
+    found = [m.span() for m in _target_pattern().finditer(text)]
+    assert found == [m.span() for m in reference.finditer(text)]
