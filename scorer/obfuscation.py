@@ -81,19 +81,19 @@ def _target_pattern() -> re.Pattern[str]:
 def _target_words(norm: Normalized) -> list[BrokenWord]:
     """Listed filter words spelled with separators inside ("ق سد", "د.ا.ع.ش").
 
-    The separators between letters are squeezed out, the targets are looked up in the squeezed
-    text, and each hit is kept only if it covers whole fragments of the text (clitics allowed)
-    and has a separator inside.
+    The targets are searched for with up to two separators between their letters; a hit is
+    kept only if it has a separator inside and covers whole fragments of the text (clitics
+    allowed).
     """
     text = norm.text
     found = []
     for hit in _target_pattern().finditer(text):
+        if hit.group().isalpha():
+            continue  # the plain word: letters only, no separator inside
         start, end = hit.span()
         runs = [
             (start + m.start(), start + m.end()) for m in _SEPARATOR_RUN.finditer(text[start:end])
         ]
-        if not runs:
-            continue  # the plain word
         prefix = _LETTERS_BEFORE.search(text, max(0, start - _CLITIC_WINDOW), start).group()
         suffix = _LETTERS_AFTER.match(text, end, end + _CLITIC_WINDOW).group()
         fragments = _SEPARATOR_RUN.split(text[start - len(prefix) : end + len(suffix)])
