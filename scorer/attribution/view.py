@@ -24,6 +24,7 @@ from scorer.attribution.words import (
     HEADLINE_MIN_WORDS,
     INDEFINITE_LINKS,
     KANA,
+    LINE_BREAKS,
     MODIFIER_MAX_TOKENS,
     NISBA_MIN_LETTERS,
     NP_BREAK,
@@ -36,16 +37,18 @@ from scorer.attribution.words import (
     agency_words,
     anonymous_firsts,
     clause_markers,
+    indexed_vocabularies,
     interview_forms,
     reporting_forms,
     reporting_words,
     that_markers,
+    vocabulary_index,
+    vocabulary_numbers,
 )
 from scorer.clitics import PRONOUN_SUFFIXES, bare, strip_conjunction
 from scorer.fields import Field, in_ranges
 from scorer.lexicon import term_set
 
-_LINE_BREAKS = frozenset({"\n", "|"})
 # "described": a definite described person ("المسؤول"), anonymous when it refers back to an
 # anonymous source given before it, named otherwise; resolution decides.
 PhraseKind = Literal["named", "anonymous", "implicit", "described"]
@@ -60,7 +63,7 @@ class TokenView:
         self.starts: Sequence[int] = field.starts
         self.ends: Sequence[int] = field.ends
         self.n = len(self.words)
-        self.vocabulary = frozenset(self.words)
+        self._indexed = self._index_vocabularies()
         self.is_word = field.is_word
         self.stopwords = term_set("np_stopwords")
         self.titles = term_set("titles")
@@ -87,7 +90,7 @@ class TokenView:
             else:
                 self.verb_at[k] = entry
         # some token is an interview noun, bare or with clitics ("مداخلة", "بمداخلة")
-        self.may_name_an_interview = not self.vocabulary.isdisjoint(interview_forms())
+        self.may_name_an_interview = bool(self.tokens_in(interview_forms()))
         self.lines = self._lines()
         self.segments = (
             [*self._headline_split(*self.lines[0]), *self.lines[1:]] if self.lines else []
@@ -97,17 +100,29 @@ class TokenView:
         """The word tokens among tokens ``first`` to ``last`` (excluded)."""
         return list(compress(range(first, last), self.is_word[first:last]))
 
-    def tokens_in(self, vocabulary: AbstractSet[str]) -> list[int]:
-        """The tokens that are entries of ``vocabulary``, in order (one C-level pass, none
-        when no token is an entry)."""
-        if self.vocabulary.isdisjoint(vocabulary):
-            return []
+    def tokens_in(self, vocabulary: AbstractSet[str]) -> Sequence[int]:
+        """The tokens that are entries of ``vocabulary``, in order: found at construction for
+        the sets of ``indexed_vocabularies``, else by one C-level pass."""
+        if isinstance(vocabulary, frozenset):
+            number = vocabulary_numbers().get(vocabulary)
+            if number is not None:
+                return self._indexed[number]
         return list(compress(range(self.n), map(vocabulary.__contains__, self.words)))
+
+    def _index_vocabularies(self) -> list[tuple[int, ...]]:
+        """The tokens of each of ``indexed_vocabularies``, in order: one C-level pass finds the
+        tokens in any of them, a Python loop over those few sorts them by set."""
+        index, words = vocabulary_index(), self.words
+        found: list[list[int]] = [[] for _ in indexed_vocabularies()]
+        for k in compress(range(self.n), map(index.__contains__, words)):
+            for number in index[words[k]]:
+                found[number].append(k)
+        return [tuple(tokens) for tokens in found]
 
     def _lines(self) -> list[tuple[int, int]]:
         """Lines, and the segments of a run-together page line split at " | " (v3)."""
         lines, start = [], 0
-        for k in self.tokens_in(_LINE_BREAKS):
+        for k in self.tokens_in(LINE_BREAKS):
             if k > start:
                 lines.append((start, k))
             start = k + 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from scorer.clitics import CONJUNCTIONS, with_source_clitics
+from scorer.clitics import CONJUNCTIONS, PROCLITICS, with_source_clitics
 from scorer.lexicon import term_set, terms
 
 SENTENCE_END = frozenset(".!?\n…;")
@@ -15,6 +15,8 @@ ASIDE_MARKS = DASHES | {","}  # a comma or dash aside between a verb's source an
 ASIDE_MAX_TOKENS = 25
 AFTER_ASIDE_WINDOW = 1  # the content at once: "، على أن", "، إلى أن", "، أن"
 CREDIT_SEPARATORS = frozenset("/-–—:(+")
+CLOSING_BRACKETS = frozenset({")"})
+LINE_BREAKS = frozenset({"\n", "|"})  # a line, and a segment of a run-together page line
 TO = frozenset({"الي"})
 BETWEEN = frozenset({"بين", "بينت"})  # "بين X وبين Y" is "between" unless an أن clause follows
 PRIVATE_TO_PUBLISHER = frozenset({"خاص", "خاصه"})
@@ -124,3 +126,48 @@ def anonymous_firsts() -> frozenset[str]:
 def interview_forms() -> frozenset[str]:
     """The interview nouns ("مداخلة") alone and with the clitics ``bare`` strips."""
     return with_source_clitics(term_set("interview_nouns"))
+
+
+@cache
+def anonymous_head_starts() -> frozenset[str]:
+    """The tokens an anonymous head can start at: its first word after any proclitic the head
+    pattern allows (the pattern is tried there only, not at every letter of the text)."""
+    firsts = {head.split()[0] for head in terms("anonymous_heads")}
+    return frozenset(clitic + word for clitic in PROCLITICS for word in firsts)
+
+
+@cache
+def credit_words() -> frozenset[str]:
+    """Words an inline credit can start with ("وكالات", "للانباء")."""
+    return BYLINE_CREDITS | {"للانباء", "المصدر"}
+
+
+@cache
+def indexed_vocabularies() -> tuple[frozenset[str], ...]:
+    """The word sets whose tokens every view finds, all in one pass over its tokens."""
+    return (
+        reporting_words(),
+        LINE_BREAKS,
+        phrase_starts(),
+        anonymous_head_starts(),
+        credit_words(),
+        CREDIT_SEPARATORS,
+        CLOSING_BRACKETS,
+        interview_forms(),
+    )
+
+
+@cache
+def vocabulary_index() -> dict[str, tuple[int, ...]]:
+    """Each word of ``indexed_vocabularies`` and the numbers of the sets it is in."""
+    index: dict[str, list[int]] = {}
+    for number, vocabulary in enumerate(indexed_vocabularies()):
+        for word in vocabulary:
+            index.setdefault(word, []).append(number)
+    return {word: tuple(numbers) for word, numbers in index.items()}
+
+
+@cache
+def vocabulary_numbers() -> dict[frozenset[str], int]:
+    """The number of each indexed word set."""
+    return {vocabulary: number for number, vocabulary in enumerate(indexed_vocabularies())}

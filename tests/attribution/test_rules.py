@@ -9,8 +9,9 @@ from scorer.attribution.rules.credits import credits, inline_credits
 from scorer.attribution.rules.governing import governing_subjects
 from scorer.attribution.rules.headlines import headlines
 from scorer.attribution.rules.prepositions import prepositions
-from scorer.attribution.rules.subject_first import _head_starts, anonymous_before_verb
+from scorer.attribution.rules.subject_first import anonymous_before_verb
 from scorer.attribution.rules.verbs import verbs
+from scorer.attribution.words import anonymous_head_starts, indexed_vocabularies
 from scorer.clitics import proclitic_pattern
 from scorer.lexicon import pattern
 
@@ -125,5 +126,21 @@ def test_headlines_skip_a_leading_label_and_its_dots():
 def test_the_anonymous_heads_are_looked_for_at_every_token_one_can_start_at(body):
     view = body_view(body)
     heads = pattern("anonymous_heads", proclitic_pattern(article=True))
-    candidates = {view.starts[k] for k in view.tokens_in(_head_starts())}
+    candidates = {view.starts[k] for k in view.tokens_in(anonymous_head_starts())}
     assert {m.start() for m in heads.finditer(view.field.text)} <= candidates
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["قال", "وقال", "بحسب", "مصادر", "وكالات", "مداخلة", "بمداخلة", "الوزير"])
+        | st.sampled_from([" ", "\n", " | ", "-", ":", ")", "(", "، ", "2", "للانباء"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_the_tokens_of_each_indexed_word_set_are_those_a_scan_finds(body):
+    view = body_view(body)
+    for vocabulary in indexed_vocabularies():
+        expected = [k for k, word in enumerate(view.words) if word in vocabulary]
+        assert list(view.tokens_in(vocabulary)) == expected
+        assert list(view.tokens_in(set(vocabulary))) == expected  # not indexed: scanned

@@ -9,12 +9,14 @@ from scorer.attribution.candidates import Candidate
 from scorer.attribution.view import TokenView
 from scorer.attribution.words import (
     BYLINE_CREDITS,
+    CLOSING_BRACKETS,
     CLOSING_CREDIT_MAX_WORDS,
     CREDIT_LINE_MAX_WORDS,
     CREDIT_LINES,
     CREDIT_NAMES,
     CREDIT_SEPARATORS,
     agency_max_words,
+    credit_words,
 )
 
 
@@ -84,12 +86,8 @@ def inline_credits(view: TokenView, covered: Sequence[bool]) -> Iterator[Candida
 def _credit_places(view: TokenView) -> list[int]:
     """The tokens an inline credit can start at, in order: the credit words, and the tokens
     after a separator or within an agency name's length before a closing bracket."""
-    places = set(view.tokens_in(_CREDIT_WORDS))
+    places = set(view.tokens_in(credit_words()))
     places.update(k + 1 for k in view.tokens_in(CREDIT_SEPARATORS))
     reach = range(1, agency_max_words() + 1)
-    places.update(k - step for k in view.tokens_in(_CLOSING_BRACKET) for step in reach)
+    places.update(k - step for k in view.tokens_in(CLOSING_BRACKETS) for step in reach)
     return sorted(k for k in places if 0 <= k < view.n)
-
-
-_CREDIT_WORDS = BYLINE_CREDITS | {"للانباء", "المصدر"}
-_CLOSING_BRACKET = frozenset({")"})

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from scorer.attribution.candidates import Candidate
 from scorer.attribution.view import TokenView
-from scorer.attribution.words import SVO_MAX_SUBJECT
-from scorer.clitics import PROCLITICS, proclitic_pattern
-from scorer.lexicon import pattern, terms
-
-
-@cache
-def _head_starts() -> frozenset[str]:
-    """The tokens an anonymous head can start at: its first word after any proclitic the head
-    pattern allows (the pattern is tried there only, not at every letter of the text)."""
-    firsts = {head.split()[0] for head in terms("anonymous_heads")}
-    return frozenset(clitic + word for clitic in PROCLITICS for word in firsts)
+from scorer.attribution.words import SVO_MAX_SUBJECT, anonymous_head_starts
+from scorer.clitics import proclitic_pattern
+from scorer.lexicon import pattern
 
 
 def anonymous_before_verb(view: TokenView) -> Iterator[Candidate]:
@@ -25,7 +16,7 @@ def anonymous_before_verb(view: TokenView) -> Iterator[Candidate]:
     ("الصحف نشرت", not "بعض ... نقل") or carries content."""
     heads = pattern("anonymous_heads", proclitic_pattern(article=True))
     reached = 0  # the end of the last head found: heads do not overlap
-    for first in view.tokens_in(_head_starts()):
+    for first in view.tokens_in(anonymous_head_starts()):
         start = view.starts[first]
         if start < reached or (match := heads.match(view.field.text, start)) is None:
             continue
