@@ -1,10 +1,11 @@
+import regex
 from helpers import value
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scorer import analyze
 from scorer.article import Article
-from scorer.signals.text_stats import _DATE, _date_windows
+from scorer.signals.text_stats import _DATE, _date_windows, sentence_count
 
 
 def test_counts_words_sentences_numbers_and_dates():
@@ -54,3 +55,18 @@ def test_dates_searched_near_digits_are_the_dates_of_the_whole_text(body):
         m.span() for s, e in _date_windows(field) for m in _DATE.finditer(field.text, s, e)
     ]
     assert near_digits == [m.span() for m in _DATE.finditer(field.text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["قال", "x", "2", ".", "!", "\n", "…", " ", "، ", "3.5", "😀", "𝐀", "²"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_sentences_are_the_pieces_with_a_letter(body):
+    # BMP texts look for a letter on re, others on regex: both count as regex's \p{L} does.
+    article = Article("", body)
+    pieces = regex.split(r"[.!?\n…]", article.body.text)
+    expected = sum(1 for piece in pieces if regex.search(r"\p{L}", piece))
+    assert sentence_count(article).value == expected

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from functools import cache
 
 import regex
 
 from scorer.article import Article
+from scorer.charclasses import bmp_class, is_bmp
 from scorer.fields import Field
 from scorer.lexicon import terms, trie_regex
 from scorer.result import SignalValue
 from scorer.signals.spec import Feature, Label, SignalSpec
 
 _WORD = regex.compile(r"\p{L}+")
-_SENTENCE_END = regex.compile(r"[.!?\n…]")
+_SENTENCE_END = re.compile(r"[.!?\n…]")
 _NUMBER = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{N}])")
 _MONTH = trie_regex(terms("months"))
 _DATE = regex.compile(
@@ -32,10 +35,18 @@ def word_count(article: Article) -> SignalValue:
     return SignalValue(float(sum(sum(field.is_word) for field in article.fields)))
 
 
+@cache
+def _bmp_letter() -> re.Pattern[str]:
+    """A letter (``_WORD``'s first character) on the built-in ``re``, for BMP texts."""
+    return re.compile("[" + bmp_class(r"\p{L}") + "]")
+
+
 def sentence_count(article: Article) -> SignalValue:
-    """Sentences of the body (furniture excluded), split at . ! ? … and line breaks."""
-    pieces = _SENTENCE_END.split(article.body.text)
-    return SignalValue(float(sum(1 for piece in pieces if _WORD.search(piece))))
+    """Sentences of the body (furniture excluded), split at . ! ? … and line breaks: the
+    pieces with a letter."""
+    text = article.body.text
+    letter = _bmp_letter() if is_bmp(text) else _WORD
+    return SignalValue(float(sum(1 for piece in _SENTENCE_END.split(text) if letter.search(piece))))
 
 
 def _matches(article: Article, signal: str, found: regex.Pattern[str]) -> SignalValue:

@@ -73,13 +73,13 @@ def _subject_before(
 
 
 def _can_be_subject(view: TokenView, j: int, names: set[str]) -> bool:
+    """Token j is a title or a known name, not after a conjunction, a stopword, a non-word or a
+    definite word (the quick tests first)."""
     word = view.text(j)
-    head = strip_conjunction(word, view.titles) or word
+    if word.startswith("و"):
+        return False
     previous = view.text(j - 1)
-    return (
-        (head in view.titles or bare(word) in names)
-        and view.is_word[j - 1]
-        and previous not in view.stopwords
-        and not previous.startswith("ال")
-        and not word.startswith("و")
-    )
+    if not view.is_word[j - 1] or previous in view.stopwords or previous.startswith("ال"):
+        return False
+    head = strip_conjunction(word, view.titles) or word
+    return head in view.titles or bare(word) in names

@@ -19,10 +19,10 @@ def headlines(view: TokenView) -> Iterator[Candidate]:
     that opens a run-together line before " - Outlet". A leading label and its dots ("عاجل..",
     "بالفيديو..") are skipped."""
     for first, last in view.segments:
-        words = view.word_tokens(first, last)
-        if not words:
+        word_count = view.is_word[first:last].count(True)
+        if not word_count:
             continue
-        short = len(words) <= HEADLINE_MAX_WORDS
+        short = word_count <= HEADLINE_MAX_WORDS
         segment = view.text(first - 1) == "|" or view.text(last) == "|"
         while first < last and not view.is_word[first] and view.text(first) != '"':
             first += 1
