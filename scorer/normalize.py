@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scorer.charclasses import is_bmp
+
 # Removed from the matching form: harakat and Quranic marks, tatweel, zero-width and bidi controls
 # (first and last code point of each range).
 _DELETED_RANGES = (
@@ -114,17 +116,20 @@ def fold(text: str) -> str:
 def normalize(original: str) -> Normalized:
     """Return the matching form of ``original`` together with its offset map."""
     codes = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    in_table = codes < _BMP
-    low = codes & (_BMP - 1)
-    mapped = np.where(in_table, _MAPPED[low], codes)
-    deleted = _DELETED[low] & in_table
+    if is_bmp(original):  # the tables cover every code point: look them up directly
+        mapped, deleted = _MAPPED[codes], _DELETED[codes]
+    else:
+        in_table = codes < _BMP
+        low = codes & (_BMP - 1)
+        mapped = np.where(in_table, _MAPPED[low], codes)
+        deleted = _DELETED[low] & in_table
     if deleted.any():
-        kept = np.flatnonzero(~deleted)
+        kept = np.flatnonzero(~deleted).astype(np.int64, copy=False)
         mapped = mapped[kept]
     else:
-        kept = np.arange(len(codes))
+        kept = np.arange(len(codes), dtype=np.int64)
     offsets = array("q")
-    offsets.frombytes(kept.astype(np.int64).tobytes())
+    offsets.frombytes(kept.tobytes())
     return Normalized(original, mapped.tobytes().decode("utf-32-le", "surrogatepass"), offsets)
 
 

@@ -1,7 +1,7 @@
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorer.normalize import fold, normalize
+from scorer.normalize import _DELETED_RANGES, _SUBSTITUTIONS, fold, normalize
 
 
 def test_folds_diacritics_tatweel_alef_and_taa_marbuta():
@@ -41,3 +41,27 @@ def test_offsets_are_increasing_and_in_range(text):
     assert len(norm.offsets) == len(norm.text)
     assert all(a < b for a, b in zip(norm.offsets, norm.offsets[1:]))
     assert all(0 <= o < len(text) for o in norm.offsets)
+
+
+def _reference(text: str) -> tuple[str, list[int]]:
+    """The matching form and offsets, a character at a time from the two tables."""
+    kept = [
+        (index, _SUBSTITUTIONS.get(char, char))
+        for index, char in enumerate(text)
+        if not any(first <= ord(char) <= last for first, last in _DELETED_RANGES)
+    ]
+    return "".join(char for _, char in kept), [index for index, _ in kept]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(["أَ", "ـ", "ة", "٣", "«", "\u200f", "\ufeff", "😀", "𝐀", "\ud800", "x"])
+        | st.characters(codec=None),
+        max_size=30,
+    ).map("".join)
+)
+def test_the_matching_form_and_offsets_are_those_of_the_tables(text):
+    # Texts of BMP characters look the tables up directly, others through a mask: both agree.
+    norm = normalize(text)
+    assert (norm.text, list(norm.offsets)) == _reference(text)
