@@ -94,7 +94,8 @@ def in_ranges(position: int, ranges: Sequence[tuple[int, int]], starts: Sequence
 def prepare_field(name: FieldName, original: str, title_text: str = "") -> Field:
     norm = normalize(original)
     broken = find_broken_words(norm)
-    restored = norm.without([run for word in broken for run in word.separators])
+    separators = [run for word in broken for run in word.separators]
+    restored = norm.without(separators) if separators else norm
     text = restored.text
     furniture: list[tuple[int, int]] = []
     if name == "body":
