@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 from typing import Literal
 
 from scorer.attribution.words import (
@@ -89,8 +89,6 @@ class TokenView:
                 self.participle_at[k] = True
             else:
                 self.verb_at[k] = entry
-        # some token is an interview noun, bare or with clitics ("مداخلة", "بمداخلة")
-        self.may_name_an_interview = bool(self.tokens_in(interview_forms()))
         self.lines = self._lines()
         self.segments = (
             [*self._headline_split(*self.lines[0]), *self.lines[1:]] if self.lines else []
@@ -468,12 +466,13 @@ class TokenView:
 
     def interview_outlet(self, end: int) -> tuple[int, int] | None:
         """ "في مداخلة ... عبر فضائية X": the outlet span in tokens after the noun phrase."""
-        if not self.may_name_an_interview:
-            return None
         sentence = self.sentence_of[end - 1] if end > 0 else 0
         stop = min(end + 8, self.n)
-        for k in range(end, stop):
-            if self.sentence_of[k] != sentence:
+        # the tokens that may be interview nouns, from ``end`` on (sentence_of never decreases:
+        # a later sentence at one of them is a sentence end before it)
+        candidates = self.tokens_in(interview_forms())
+        for k in islice(candidates, bisect_left(candidates, end), None):
+            if k >= stop or self.sentence_of[k] != sentence:
                 return None
             word = self.words[k]
             if word in self.interview_nouns or bare(word) in self.interview_nouns:

@@ -1,6 +1,11 @@
 """Outlets a source spoke to (SIGNALS.md, named_sources): a named mention and one more hop."""
 
-from helpers import texts, value
+from helpers import body_view, texts, value
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scorer.attribution.words import PRIVATE_TO_PUBLISHER
+from scorer.clitics import bare
 
 
 def test_outlet_after_a_modifier_of_the_source():
@@ -32,3 +37,37 @@ def test_an_addressee_with_lam_is_neither_source_nor_outlet():
     body = "وقال الإمام للمصلين إن الصبر واجب في هذه الأيام."
     assert texts("", body, "named_sources") == ["الإمام"]
     assert value("", body, "attribution_depth") == 1
+
+
+def _interview_outlet_token_by_token(view, end):
+    """``TokenView.interview_outlet`` as first written: every token from ``end`` on."""
+    sentence = view.sentence_of[end - 1] if end > 0 else 0
+    for k in range(end, min(end + 8, view.n)):
+        if view.sentence_of[k] != sentence:
+            return None
+        word = view.words[k]
+        if word in view.interview_nouns or bare(word) in view.interview_nouns:
+            for m in range(k + 1, min(k + 5, view.n)):
+                word = view.text(m)
+                if word in PRIVATE_TO_PUBLISHER:
+                    return None
+                if view.is_outlet_word(word) or view.is_outlet_word(bare(word)):
+                    return m, view.outlet_name_end(m + 1)
+                if word.startswith("ل") and view.recipient_at(m):
+                    return view.recipient_at(m)
+            return None
+    return None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["في", "مداخلة", "بمداخلته", "لقاء", "مع", "قناة", "الجزيرة", "لرويترز"])
+        | st.sampled_from([" ", ". ", "\n", "، ", "خاص", "قال", "الوزير"]),
+        max_size=16,
+    ).map("".join)
+)
+def test_the_interview_outlet_is_found_from_the_candidate_tokens_as_token_by_token(body):
+    view = body_view(body)
+    for end in range(view.n + 1):
+        assert view.interview_outlet(end) == _interview_outlet_token_by_token(view, end)
