@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import itemgetter, sub
 
 import regex
@@ -77,6 +77,17 @@ class Field:
     def is_word(self) -> list[bool]:
         """For each token: it is a word (its first character is a letter)."""
         return list(map(str.isalpha, map(itemgetter(0), self.words)))
+
+    def matches_at(
+        self, pattern: re.Pattern[str], starts: frozenset[str]
+    ) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern`` in ``text`` as ``finditer`` gives them, when every match
+        starts at a token in ``starts``: tried at those tokens only, not at every position."""
+        reached = 0
+        for start in compress(self.starts, map(starts.__contains__, self.words)):
+            if start >= reached and (match := pattern.match(self.text, start)) is not None:
+                reached = match.end()
+                yield match
 
     @cached_property
     def quotes(self) -> tuple[tuple[int, int], ...]:

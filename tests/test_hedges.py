@@ -3,7 +3,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scorer.fields import prepare_field
-from scorer.signals.hedges import _QAD, _cue_matches, _cue_pattern, _qad_matches
+from scorer.lexicon import entry_starts
+from scorer.signals.hedges import _CUE_CLITICS, _QAD, _cue_pattern, _qad_matches
 
 
 def test_qad_with_imperfect_is_a_hedge_with_perfect_is_not():
@@ -78,4 +79,5 @@ def test_qad_is_tried_at_each_qad_with_the_matches_of_a_whole_text_search(text):
 def test_cues_are_tried_at_candidate_tokens_with_the_matches_of_a_whole_text_search(text):
     field = prepare_field("body", text)
     expected = [m.span() for m in _cue_pattern().finditer(field.text)]
-    assert [m.span() for m in _cue_matches(field)] == expected
+    found = field.matches_at(_cue_pattern(), entry_starts("hedges", _CUE_CLITICS))
+    assert [m.span() for m in found] == expected

@@ -1,4 +1,12 @@
+import re
+
 from helpers import texts, value
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scorer.fields import prepare_field
+from scorer.lexicon import entry_starts, pattern
+from scorer.signals.sensational_headline import _CLITIC_FORMS, _CLITICS
 
 EXAMPLE_TITLE = "بالتزامن مع المفاوضات السرية!… قرار روسي مُحتمل سيقلب الملف السوري رأساً على عقب"
 
@@ -18,3 +26,27 @@ def test_body_is_not_counted():
 
 def test_teaser_words():
     assert value("شاهد: تعرف على السر الخطير وراء الانسحاب", "", "sensational_headline") == 4
+
+
+def test_the_clitic_forms_are_every_string_the_clitic_pattern_matches():
+    letters = "وفبال"
+    strings = {""}
+    for _ in range(4):
+        strings |= {s + c for s in strings for c in letters}
+    matched = {s for s in strings if re.fullmatch(_CLITICS, s)}
+    assert matched | {""} == set(_CLITIC_FORMS)  # "": the clitic is optional
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["صادم", "بالصادم", "فضيحة", "والفضيحة", "عاجل", "رأساً", "على", "عقب"])
+        | st.sampled_from([" ", "!", "، ", "2", "ـ", "x", "ال", "بال"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_cues_are_tried_at_candidate_tokens_with_the_matches_of_a_whole_text_search(title):
+    field = prepare_field("title", title)
+    cues = pattern("sensational", _CLITICS)
+    found = field.matches_at(cues, entry_starts("sensational", _CLITIC_FORMS))
+    assert [m.span() for m in found] == [m.span() for m in cues.finditer(field.text)]

@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from itertools import compress
 
 import regex
 
 from scorer.article import Article
 from scorer.clitics import ATTACHED, proclitic_pattern
-from scorer.fields import Field
-from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, pattern, term_set, terms
+from scorer.lexicon import BOUNDARY_AFTER, BOUNDARY_BEFORE, entry_starts, pattern, term_set
 from scorer.result import SignalValue
 from scorer.signals.spec import Evidence, Feature, Label, SignalSpec
 
@@ -26,26 +24,11 @@ _AUXILIARY_WINDOW = 30
 
 
 @cache
-def _cue_pattern() -> regex.Pattern[str]:
+def _cue_pattern() -> re.Pattern[str]:
     return pattern("hedges", proclitic_pattern())
 
 
-@cache
-def _cue_starts() -> frozenset[str]:
-    """The tokens a cue can start at: the first word of a cue, alone or after one attached
-    clitic (cues are letters and spaces, so the first word with its clitic is a whole token)."""
-    firsts = {cue.split()[0] for cue in terms("hedges")}
-    return frozenset(clitic + word for clitic in ("", *ATTACHED) for word in firsts)
-
-
-def _cue_matches(field: Field) -> Iterator[re.Match[str]]:
-    """The matches of the cue pattern in ``field.text``, as ``finditer`` gives them, tried only
-    at the tokens a cue can start at instead of at every position."""
-    cues, text, reached = _cue_pattern(), field.text, 0
-    for start in compress(field.starts, map(_cue_starts().__contains__, field.words)):
-        if start >= reached and (match := cues.match(text, start)) is not None:
-            reached = match.end()
-            yield match
+_CUE_CLITICS = ("", *ATTACHED)  # what ``proclitic_pattern()`` matches
 
 
 def _is_imperfect_after_qad(verb: str, before: str) -> bool:
@@ -76,7 +59,7 @@ def hedges(article: Article) -> SignalValue:
     for field in article.fields:
         text = field.text
         found: list[tuple[int, int]] = []
-        for match in _cue_matches(field):
+        for match in field.matches_at(_cue_pattern(), entry_starts("hedges", _CUE_CLITICS)):
             previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 30), match.start())
             if previous and previous.group(1) in blockers:
                 continue

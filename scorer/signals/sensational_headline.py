@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from scorer.article import Article
-from scorer.lexicon import pattern
+from scorer.lexicon import entry_starts, pattern
 from scorer.result import SignalValue
 from scorer.signals.spec import Evidence, Feature, Label, SignalSpec
 
@@ -16,6 +16,13 @@ _PUNCTUATION = (
     regex.compile(r"…|\.{3,}"),
 )
 _CLITICS = "[وف]?(?:بال|لل|ال|ب|ل)|[وف]"
+# every string ``_CLITICS`` matches (a match of the cue pattern starts at one of them)
+_CLITIC_FORMS = (
+    "",
+    "و",
+    "ف",
+    *(c + p for c in ("", "و", "ف") for p in ("بال", "لل", "ال", "ب", "ل")),
+)
 
 
 def sensational_headline(article: Article) -> SignalValue:
@@ -26,7 +33,10 @@ def sensational_headline(article: Article) -> SignalValue:
         match = cue.search(title.text)
         if match:
             found.append(match.span())
-    found.extend(m.span() for m in pattern("sensational", _CLITICS).finditer(title.text))
+    cues = title.matches_at(
+        pattern("sensational", _CLITICS), entry_starts("sensational", _CLITIC_FORMS)
+    )
+    found.extend(m.span() for m in cues)
     spans = tuple(title.span("sensational_headline", s, e) for s, e in sorted(found))
     return SignalValue(float(len(spans)), spans)
 
