@@ -27,10 +27,9 @@ def credits(view: TokenView, covered: Sequence[bool]) -> Iterator[Candidate]:
     credit_lines: list[tuple[int, int]] = []
     edge = lines[:CREDIT_LINES] + lines[-CREDIT_LINES:]
     for first, last in dict.fromkeys(edge):
-        words = view.word_tokens(first, last)
-        if len(words) > CREDIT_LINE_MAX_WORDS:
+        if view.is_word[first:last].count(True) > CREDIT_LINE_MAX_WORDS:
             continue
-        for k in words:
+        for k in view.word_tokens(first, last):
             size = view.is_agency_at(k)
             if size and not covered[k]:
                 yield Candidate("named", k, k, k + size, "credit", credit=True)
@@ -42,11 +41,10 @@ def credits(view: TokenView, covered: Sequence[bool]) -> Iterator[Candidate]:
                 break
     if len(lines) >= 3:
         first, last = lines[-1]
-        words = view.word_tokens(first, last)
-        others = [k for k in range(first, last) if not view.is_word[k]]
+        words = range(first, last)  # a closing credit line is words only, a few of them
         if (
             0 < len(words) <= CLOSING_CREDIT_MAX_WORDS
-            and not others
+            and all(view.is_word[first:last])
             and not any(view.verb(k) or view.text(k) in view.stopwords for k in words)
             and not any(view.text(k).isdigit() for k in words)
             and (first, last) not in credit_lines
