@@ -474,17 +474,24 @@ class TokenView:
         for k in islice(candidates, bisect_left(candidates, end), None):
             if k >= stop or self.sentence_of[k] != sentence:
                 return None
-            word = self.words[k]
-            if word in self.interview_nouns or bare(word) in self.interview_nouns:
-                for m in range(k + 1, min(k + 5, self.n)):
-                    word = self.text(m)
-                    if word in PRIVATE_TO_PUBLISHER:
-                        return None
-                    if self.is_outlet_word(word) or self.is_outlet_word(bare(word)):
-                        return m, self.outlet_name_end(m + 1)
-                    if word.startswith("ل") and self.recipient_at(m):
-                        return self.recipient_at(m)
+            if self.is_interview_noun(k):
+                return self.outlet_after_interview(k)
+        return None
+
+    def is_interview_noun(self, k: int) -> bool:
+        word = self.words[k]
+        return word in self.interview_nouns or bare(word) in self.interview_nouns
+
+    def outlet_after_interview(self, k: int) -> tuple[int, int] | None:
+        """The outlet named within a few tokens after the interview noun at token k."""
+        for m in range(k + 1, min(k + 5, self.n)):
+            word = self.text(m)
+            if word in PRIVATE_TO_PUBLISHER:
                 return None
+            if self.is_outlet_word(word) or self.is_outlet_word(bare(word)):
+                return m, self.outlet_name_end(m + 1)
+            if word.startswith("ل") and self.recipient_at(m):
+                return self.recipient_at(m)
         return None
 
     def spoken_to(self, end: int) -> tuple[int, int] | None:

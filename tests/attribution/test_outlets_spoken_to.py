@@ -4,9 +4,6 @@ from helpers import body_view, texts, value
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorer.attribution.words import PRIVATE_TO_PUBLISHER
-from scorer.clitics import bare
-
 
 def test_outlet_after_a_modifier_of_the_source():
     body = "وقال مصدر في الرئاسة المصرية لرويترز إن الزيارة ستتم الأسبوع المقبل.\nوانتهى اللقاء."
@@ -45,17 +42,8 @@ def _interview_outlet_token_by_token(view, end):
     for k in range(end, min(end + 8, view.n)):
         if view.sentence_of[k] != sentence:
             return None
-        word = view.words[k]
-        if word in view.interview_nouns or bare(word) in view.interview_nouns:
-            for m in range(k + 1, min(k + 5, view.n)):
-                word = view.text(m)
-                if word in PRIVATE_TO_PUBLISHER:
-                    return None
-                if view.is_outlet_word(word) or view.is_outlet_word(bare(word)):
-                    return m, view.outlet_name_end(m + 1)
-                if word.startswith("ل") and view.recipient_at(m):
-                    return view.recipient_at(m)
-            return None
+        if view.is_interview_noun(k):
+            return view.outlet_after_interview(k)
     return None
 
 
