@@ -113,7 +113,7 @@ def pattern(name: str, prefix: str = "") -> re.Pattern[str]:
 @cache
 def entry_starts(name: str, clitics: tuple[str, ...] = ("",)) -> frozenset[str]:
     """The tokens a match of lexicon ``name``'s pattern can start at, when ``clitics`` are all
-    the clitics its pattern allows (\"\" for none): the first word of an entry after each. The
-    first words are letters only, so with its clitic each is a whole token."""
+    the clitics its pattern allows, the empty one included: the first word of an entry after
+    each. The first words are letters only, so with its clitic each is a whole token."""
     firsts = {entry.split()[0] for entry in terms(name)}
     return frozenset(clitic + word for clitic in clitics for word in firsts)

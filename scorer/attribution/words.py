@@ -132,8 +132,7 @@ def interview_forms() -> frozenset[str]:
 def anonymous_head_starts() -> frozenset[str]:
     """The tokens an anonymous head can start at: its first word after any proclitic the head
     pattern allows (the pattern is tried there only, not at every letter of the text)."""
-    firsts = {head.split()[0] for head in terms("anonymous_heads")}
-    return frozenset(clitic + word for clitic in PROCLITICS for word in firsts)
+    return frozenset(clitic + word for clitic in PROCLITICS for word in anonymous_firsts())
 
 
 @cache
