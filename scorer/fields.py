@@ -12,8 +12,8 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import accumulate, compress, repeat
-from operator import itemgetter, sub
+from itertools import accumulate, compress
+from operator import add, itemgetter, sub
 
 import regex
 
@@ -31,11 +31,11 @@ _TOKEN = regex.compile(
     r"[دما](?<![\p{L}\p{N}][دما])(?<!\p{N}\s[دما])\.(?=\s?\p{L})|\p{L}+|\p{N}+(?:[.,:/]\p{N}+)*"
     r"|\n|[^\s\p{L}\p{N}]"
 )
-# Each token with the white space before it (a line break is a token, not a gap): ``findall``
-# then gives every token and, from the lengths, its place, with no match object or tuple a
-# token. Every gap is followed by a token except white space at the very end, which the search
-# leaves out (tried at each of its characters, a long run of it would cost quadratic time).
-_GAP_AND_TOKEN = regex.compile(rf"[^\S\n]*+(?:{_TOKEN.pattern})")
+# Each token and the white space before it (a line break is a token, not a gap): ``findall``
+# then gives every (gap, token) pair and, from the lengths, each token's place, with no match
+# object a token. Every gap is followed by a token except white space at the very end, which
+# the search leaves out (tried at each of its characters, a long run would cost quadratic time).
+_GAP_AND_TOKEN = regex.compile(rf"([^\S\n]*+)({_TOKEN.pattern})")
 _GAP_CHARACTERS = "".join(regex.findall(r"[^\S\n]", "".join(map(chr, range(0x3001)))))
 
 
@@ -45,7 +45,7 @@ def _bmp_gap_and_token() -> re.Pattern[str]:
     letter, number, space = bmp_class(r"\p{L}"), bmp_class(r"\p{N}"), bmp_class(r"\s")
     gap = bmp_class(r"[^\S\n]")
     return re.compile(
-        rf"[{gap}]*+(?:"
+        rf"([{gap}]*+)("
         rf"[دما](?<![{letter}{number}][دما])(?<![{number}][{space}][دما])\.(?=[{space}]?[{letter}])"
         rf"|[{letter}]+|[{number}]+(?:[.,:/][{number}]+)*|\n|[^{space}{letter}{number}])"
     )
@@ -131,8 +131,8 @@ def prepare_field(name: FieldName, original: str, title_text: str = "") -> Field
 def tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     """The tokens of ``text`` (the matches of ``_TOKEN``) with their starts and ends."""
     search = _bmp_gap_and_token() if is_bmp(text) else _GAP_AND_TOKEN
-    pieces = search.findall(text, 0, len(text.rstrip(_GAP_CHARACTERS)))
-    words = tuple(map(str.lstrip, pieces, repeat(_GAP_CHARACTERS)))
+    pairs = search.findall(text, 0, len(text.rstrip(_GAP_CHARACTERS)))
+    words = tuple(map(itemgetter(1), pairs))
     lengths = tuple(map(len, words))
-    ends = tuple(accumulate(map(len, pieces)))
+    ends = tuple(accumulate(map(add, map(len, map(itemgetter(0), pairs)), lengths)))
     return words, tuple(map(sub, ends, lengths)), ends
