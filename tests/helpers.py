@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from hypothesis import strategies as st
+
 from scorer import analyze
 
 
@@ -70,3 +72,10 @@ def candidate_texts(view, candidates) -> list[tuple[str, str, str]]:
             mention = view.field.original[start:end]
         rows.append((candidate.via, candidate.kind, mention))
     return rows
+
+
+def joined(*choices: list[str] | st.SearchStrategy[str], max_size: int) -> st.SearchStrategy[str]:
+    """Texts of up to ``max_size`` pieces, each drawn from one of ``choices`` (a list of
+    pieces, or a strategy of them), for the property tests."""
+    pieces = (st.sampled_from(c) if isinstance(c, list) else c for c in choices)
+    return st.lists(st.one_of(*pieces), max_size=max_size).map("".join)

@@ -1,7 +1,7 @@
 from itertools import islice
 
+from helpers import joined
 from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
 from scorer import analyze
 from scorer.charclasses import is_bmp
@@ -50,10 +50,7 @@ def test_dateline_with_agency_credit_is_kept():
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(
-        st.sampled_from(["قال", "الوزير", "2015", " ", "، ", "x" * 40, "ب" * 70, "😀", "\u2003"]),
-        max_size=60,
-    ).map("".join)
+    joined(["قال", "الوزير", "2015", " ", "، ", "x" * 40, "ب" * 70, "😀", "\u2003"], max_size=60)
 )
 @example(" ".join(["قال"] * 15 + ["ب" * 200]))  # the last word looked at runs past the first search
 def test_the_first_words_of_a_line_are_its_first_word_matches(line):

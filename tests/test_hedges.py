@@ -1,6 +1,5 @@
-from helpers import texts, value
+from helpers import joined, texts, value
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from scorer.fields import prepare_field
 from scorer.lexicon import entry_starts
@@ -36,10 +35,7 @@ def test_no_hedge():
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(
-        st.sampled_from(["قد", "وقد", "فقد", "عقد", " ", "  \n", "يكون", "تستغل", "، ", "2", "ـ"]),
-        max_size=15,
-    ).map("".join)
+    joined(["قد", "وقد", "فقد", "عقد", " ", "  \n", "يكون", "تستغل", "، ", "2", "ـ"], max_size=15)
 )
 def test_qad_is_tried_at_each_qad_with_the_matches_of_a_whole_text_search(text):
     assert [m.span() for m in _qad_matches(text)] == [m.span() for m in _QAD.finditer(text)]
@@ -47,34 +43,32 @@ def test_qad_is_tried_at_each_qad_with_the_matches_of_a_whole_text_search(text):
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(
-        st.sampled_from(
-            [
-                "يبدو",
-                "ويبدو",
-                "لربما",
-                "ربما",
-                "على",
-                "ما",
-                "من",
-                "المحتمل",
-                "يعتقد",
-                "أن",
-                "وبيبدو",
-                "ال",
-                "د.",
-                "2",
-                " ",
-                "  \n",
-                "،",
-                "ـ",
-                "ً",
-                "x",
-                "يبدو2",
-            ]
-        ),
+    joined(
+        [
+            "يبدو",
+            "ويبدو",
+            "لربما",
+            "ربما",
+            "على",
+            "ما",
+            "من",
+            "المحتمل",
+            "يعتقد",
+            "أن",
+            "وبيبدو",
+            "ال",
+            "د.",
+            "2",
+            " ",
+            "  \n",
+            "،",
+            "ـ",
+            "ً",
+            "x",
+            "يبدو2",
+        ],
         max_size=15,
-    ).map("".join)
+    )
 )
 def test_cues_are_tried_at_candidate_tokens_with_the_matches_of_a_whole_text_search(text):
     field = prepare_field("body", text)

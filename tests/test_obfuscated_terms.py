@@ -1,8 +1,7 @@
 import re
 
-from helpers import texts, value
+from helpers import joined, texts, value
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from scorer.lexicon import terms
 from scorer.obfuscation import _MAYBE_SPELLED_OUT, _SEPARATORS, _SPELLED_OUT, _target_pattern
@@ -30,10 +29,9 @@ def test_abbreviations_are_not_obfuscation():
 
 
 # Letters, separators, white space, digits and punctuation: the pieces of spelled-out words.
-_PIECES = st.lists(
-    st.sampled_from(["ق ر ا ر", "ا ت", "د.ا.ع.ش", "و ", "ب", " ", "-", "الجيش", "، ", ")", "ـ"]),
-    max_size=30,
-).map("".join)
+_PIECES = joined(
+    ["ق ر ا ر", "ا ت", "د.ا.ع.ش", "و ", "ب", " ", "-", "الجيش", "، ", ")", "ـ"], max_size=30
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -55,12 +53,9 @@ def _spelled_with_separators(entry: str) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(
-        st.sampled_from(
-            ["دا", "ع", "ش", "داعش", "قس", "د", "الجيش", "جي", " ", "  ", ".", "-", "ـ"]
-        ),
-        max_size=20,
-    ).map("".join)
+    joined(
+        ["دا", "ع", "ش", "داعش", "قس", "د", "الجيش", "جي", " ", "  ", ".", "-", "ـ"], max_size=20
+    )
 )
 def test_the_filter_word_trie_finds_what_a_longest_first_alternation_finds(text):
     targets = sorted(

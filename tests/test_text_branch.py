@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 from conftest import EXAMPLE
 from fixtures import labelled_rows
+from helpers import joined
 from hypothesis import given, settings
-from hypothesis import strategies as st
 from sklearn.feature_extraction.text import CountVectorizer
 
 from scorer import analyze
@@ -58,7 +58,7 @@ _GAPS = [" ", "  ", "\n", "\t \n", "، ", "-"]
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(_WORDS) | st.sampled_from(_GAPS), max_size=30).map("".join))
+@given(joined(_WORDS, _GAPS, max_size=30))
 def test_ngram_counts_are_count_vectorizer_counts(text):
     corpus = [" ".join(_WORDS), "مصدر مطلع قال و ال", "  ".join(reversed(_WORDS))]
     for options in ({"analyzer": "char_wb", "ngram_range": (2, 5)}, {"ngram_range": (1, 2)}):

@@ -1,7 +1,6 @@
 import regex
-from helpers import value
+from helpers import joined, value
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from scorer import analyze
 from scorer.article import Article
@@ -29,25 +28,23 @@ def test_furniture_is_not_counted():
 
 @settings(max_examples=400, deadline=None)
 @given(
-    st.lists(
-        st.sampled_from(
-            [
-                "12 ",
-                "5",
-                "2015",
-                " 1436",
-                " ",
-                "\n \n",
-                "مايو",
-                "بمايو",
-                "ذو القعدة",
-                "/",
-                "-",
-                "في",
-            ]
-        ),
+    joined(
+        [
+            "12 ",
+            "5",
+            "2015",
+            " 1436",
+            " ",
+            "\n \n",
+            "مايو",
+            "بمايو",
+            "ذو القعدة",
+            "/",
+            "-",
+            "في",
+        ],
         max_size=20,
-    ).map("".join)
+    )
 )
 def test_dates_searched_near_digits_are_the_dates_of_the_whole_text(body):
     field = Article("", body).body
@@ -59,10 +56,7 @@ def test_dates_searched_near_digits_are_the_dates_of_the_whole_text(body):
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(
-        st.sampled_from(["قال", "x", "2", ".", "!", "\n", "…", " ", "، ", "3.5", "😀", "𝐀", "²"]),
-        max_size=20,
-    ).map("".join)
+    joined(["قال", "x", "2", ".", "!", "\n", "…", " ", "، ", "3.5", "😀", "𝐀", "²"], max_size=20)
 )
 def test_sentences_are_the_pieces_with_a_letter(body):
     # BMP texts look for a letter on re, others on regex: both count as regex's \p{L} does.
