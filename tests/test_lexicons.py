@@ -25,7 +25,7 @@ def test_unknown_lexicon_is_an_error():
         terms("no_such_lexicon")
 
 
-@pytest.mark.parametrize("name", ["hedges", "sensational"])
+@pytest.mark.parametrize("name", ["hedges", "sensational", "anonymous_heads"])
 def test_the_first_word_of_each_entry_matched_at_tokens_is_letters(name):
     # entry_starts: a match starts at a token only if the entry's first word is one
     assert all(entry.split()[0].isalpha() for entry in terms(name))

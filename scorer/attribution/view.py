@@ -35,7 +35,6 @@ from scorer.attribution.words import (
     TO,
     WEAK_VERB_WINDOW,
     agency_words,
-    anonymous_firsts,
     clause_markers,
     indexed_vocabularies,
     interview_forms,
@@ -47,7 +46,7 @@ from scorer.attribution.words import (
 )
 from scorer.clitics import PRONOUN_SUFFIXES, bare, strip_conjunction
 from scorer.fields import Field, in_ranges
-from scorer.lexicon import term_set
+from scorer.lexicon import entry_starts, term_set
 
 # "described": a definite described person ("المسؤول"), anonymous when it refers back to an
 # anonymous source given before it, named otherwise; resolution decides.
@@ -262,7 +261,7 @@ class TokenView:
     def _is_anonymous_phrase(self, words: list[str], heads: tuple[str, ...]) -> bool:
         """The first one to three ``words``, the first in one of its forms ``heads``, are an
         anonymous source phrase (looked up only when one starts with a form of the head)."""
-        if anonymous_firsts().isdisjoint(heads):
+        if entry_starts("anonymous_heads").isdisjoint(heads):
             return False
         return any(
             " ".join([candidate, *words[1:size]]) in self.anonymous

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from scorer.clitics import CONJUNCTIONS, PROCLITICS, with_source_clitics
-from scorer.lexicon import term_set, terms
+from scorer.lexicon import entry_starts, term_set, terms
 
 SENTENCE_END = frozenset(".!?\n…;")
 NP_BREAK = frozenset(",.:?!;()[]-–—…\n")
@@ -116,13 +116,6 @@ def phrase_starts() -> frozenset[str]:
 
 
 @cache
-def anonymous_firsts() -> frozenset[str]:
-    """The first words of the anonymous source phrases (a head that is none of them starts
-    no anonymous phrase)."""
-    return frozenset(phrase.split(" ")[0] for phrase in term_set("anonymous_heads"))
-
-
-@cache
 def interview_forms() -> frozenset[str]:
     """The interview nouns ("مداخلة") alone and with the clitics ``bare`` strips."""
     return with_source_clitics(term_set("interview_nouns"))
@@ -132,7 +125,7 @@ def interview_forms() -> frozenset[str]:
 def anonymous_head_starts() -> frozenset[str]:
     """The tokens an anonymous head can start at: its first word after any proclitic the head
     pattern allows (the pattern is tried there only, not at every letter of the text)."""
-    return frozenset(clitic + word for clitic in PROCLITICS for word in anonymous_firsts())
+    return entry_starts("anonymous_heads", tuple(sorted(PROCLITICS)))
 
 
 @cache
